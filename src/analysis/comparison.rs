@@ -1,0 +1,240 @@
+//! The result of comparing several articles: claims, the links between them, and claim groups.
+//!
+//! A [`Comparison`] is derived data: it is rebuilt from the articles and the user's decisions
+//! whenever either changes, and is never saved.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Article, Facts, Span};
+
+/// A stable claim identifier derived from the article's text and the claim's text, so that a
+/// user's decisions about a claim survive re-analysis (ids never depend on position).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub String);
+
+impl std::fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One claim: a sentence of an article with the facts it states.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable id (see [`ClaimId`]).
+    pub id: ClaimId,
+    /// Index of the article (input order).
+    pub article: usize,
+    /// Byte range in the article's whole decoded text; `text == article.text[span]`.
+    pub span: Span,
+    /// The claim's text, an exact slice of the article.
+    pub text: String,
+    /// True for the headline.
+    pub is_headline: bool,
+    /// Numbers, dates, quotes, attribution, names, negation.
+    pub facts: Facts,
+    /// Index of the group this claim belongs to.
+    pub group: usize,
+}
+
+/// The kind of fact on which two matched claims disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// A count, measure or share of the same thing differs.
+    Number,
+    /// The time of the same event differs.
+    Time,
+    /// The statement is credited to a different source (or named vs anonymous).
+    Attribution,
+    /// The same quote is rendered with different words.
+    QuoteWording,
+    /// One side negates what the other affirms.
+    Negation,
+}
+
+impl ConflictKind {
+    /// A short human phrase for the kind ("number differs").
+    pub fn label(self) -> &'static str {
+        match self {
+            ConflictKind::Number => "number differs",
+            ConflictKind::Time => "time differs",
+            ConflictKind::Attribution => "source differs",
+            ConflictKind::QuoteWording => "quote wording differs",
+            ConflictKind::Negation => "negation differs",
+        }
+    }
+}
+
+/// One disagreement between two matched claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    /// What kind of fact differs.
+    pub kind: ConflictKind,
+    /// The first claim's version ("20 percent").
+    pub left: String,
+    /// The second claim's version ("a quarter").
+    pub right: String,
+}
+
+impl Conflict {
+    /// "number differs: 20 percent vs a quarter".
+    pub fn describe(&self) -> String {
+        format!("{}: {} vs {}", self.kind.label(), self.left, self.right)
+    }
+}
+
+/// Where a link came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkOrigin {
+    /// Found by the matcher.
+    Matcher,
+    /// Added by the user.
+    User,
+}
+
+/// Two claims (indices into [`Comparison::claims`]) judged to state the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    /// First claim (the lower index).
+    pub a: usize,
+    /// Second claim.
+    pub b: usize,
+    /// Matcher score in [0, 1] (1.0 for user links).
+    pub score: f32,
+    /// Facts in the same slot that differ.
+    pub conflicts: Vec<Conflict>,
+    /// Matcher or user.
+    pub origin: LinkOrigin,
+    /// True when the link joined two claims of the same group (false: it stays listed only).
+    pub in_group: bool,
+}
+
+/// A group's agreement status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupStatus {
+    /// Members of several outlets state the same thing and agree.
+    Shared,
+    /// Members state the same thing but a fact in the same slot differs.
+    Conflicting,
+    /// Only one outlet carries this claim.
+    SingleOutlet,
+}
+
+impl GroupStatus {
+    /// Label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupStatus::Shared => "shared",
+            GroupStatus::Conflicting => "conflicting",
+            GroupStatus::SingleOutlet => "single-outlet",
+        }
+    }
+
+    /// A symbol that marks the status without relying on colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            GroupStatus::Shared => "=",
+            GroupStatus::Conflicting => "≠",
+            GroupStatus::SingleOutlet => "◦",
+        }
+    }
+}
+
+/// Claims of one or more outlets that state the same fact, event or statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    /// Index in [`Comparison::groups`] (in order of first appearance).
+    pub id: usize,
+    /// Member claims (indices into [`Comparison::claims`]), in article then text order.
+    pub members: Vec<usize>,
+    /// Agreement status.
+    pub status: GroupStatus,
+    /// All conflicts found among members (deduplicated).
+    pub conflicts: Vec<Conflict>,
+    /// Indices of the links between members.
+    pub links: Vec<usize>,
+    /// Articles that carry this group.
+    pub present_in: Vec<usize>,
+    /// Articles that do not.
+    pub absent_from: Vec<usize>,
+    /// A short label (the first member's text, shortened).
+    pub label: String,
+    /// True when a user decision (link or unlink) shaped this group.
+    pub user_curated: bool,
+}
+
+/// An article crediting another outlet for its reporting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// The citing article.
+    pub article: usize,
+    /// The outlet it credits.
+    pub cited_outlet: String,
+    /// Number of claims that credit it.
+    pub claims: usize,
+}
+
+/// Counts for one article.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct OutletSummary {
+    /// The article.
+    pub article: usize,
+    /// Outlet name.
+    pub outlet: String,
+    /// Number of claims.
+    pub claims: usize,
+    /// Claims in shared groups.
+    pub shared: usize,
+    /// Claims that only this outlet carries.
+    pub single_outlet: usize,
+    /// Claims in conflicting groups.
+    pub conflicting: usize,
+    /// Claims attributed to a named source.
+    pub named_sources: usize,
+    /// Claims attributed to an anonymous source.
+    pub anonymous_sources: usize,
+    /// Outlets it credits.
+    pub cited_outlets: Vec<String>,
+}
+
+/// The whole derived comparison of several articles.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Comparison {
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Every claim of every article, in article then text order.
+    pub claims: Vec<Claim>,
+    /// Links between claims of different articles (or user links), sorted by (a, b).
+    pub links: Vec<Link>,
+    /// Claim groups, in order of first appearance.
+    pub groups: Vec<Group>,
+    /// Which article credits which outlet.
+    pub citations: Vec<Citation>,
+    /// Per-article counts.
+    pub summaries: Vec<OutletSummary>,
+}
+
+impl Comparison {
+    /// Claim indices of one article, in text order.
+    pub fn claims_of(&self, article: usize) -> impl Iterator<Item = usize> + '_ {
+        self.claims
+            .iter()
+            .enumerate()
+            .filter(move |(_, c)| c.article == article)
+            .map(|(i, _)| i)
+    }
+
+    /// The claim with this id, if any.
+    pub fn claim_by_id(&self, id: &ClaimId) -> Option<usize> {
+        self.claims.iter().position(|c| &c.id == id)
+    }
+
+    /// The group of a claim.
+    pub fn group_of(&self, claim: usize) -> Option<&Group> {
+        self.claims.get(claim).and_then(|c| self.groups.get(c.group))
+    }
+}

@@ -1,0 +1,289 @@
+//! Conflicts between two matched claims: a fact in the same slot that differs.
+//!
+//! A fact only one side mentions is an addition, not a conflict. Numbers conflict only with
+//! numbers of the same unit that count the same thing; times only with times of the same kind
+//! (weekday with weekday, month with month); quotes only with the quote they render.
+
+use super::comparison::{Claim, Conflict, ConflictKind};
+use super::model::{Attribution, NumberFact, QuoteFact};
+use super::text::{fold_whitespace, tokenize};
+
+/// All conflicts between two claims, in a stable order (numbers, times, sources, quotes,
+/// negation).
+pub fn find_conflicts(a: &Claim, b: &Claim) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    number_conflicts(&a.facts.numbers, &b.facts.numbers, &mut out);
+    time_conflicts(a, b, &mut out);
+    if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
+        && sources_differ(x, y)
+    {
+        out.push(Conflict {
+            kind: ConflictKind::Attribution,
+            left: x.source.clone(),
+            right: y.source.clone(),
+        });
+    }
+    quote_conflicts(&a.facts.quotes, &b.facts.quotes, &mut out);
+    if a.facts.negated != b.facts.negated {
+        let (left, right) = if a.facts.negated {
+            ("negated", "affirmed")
+        } else {
+            ("affirmed", "negated")
+        };
+        out.push(Conflict {
+            kind: ConflictKind::Negation,
+            left: left.to_string(),
+            right: right.to_string(),
+        });
+    }
+    out
+}
+
+/// True when two values of the same unit agree, allowing for hedges ("about", "a fifth").
+fn values_agree(x: &NumberFact, y: &NumberFact) -> bool {
+    let scale = x.value.abs().max(y.value.abs()).max(1e-9);
+    let tolerance = if x.approximate || y.approximate { 0.1 } else { 0.005 };
+    (x.value - y.value).abs() / scale <= tolerance
+}
+
+/// True when two numbers fill the same slot: same unit, and the same counted thing when both
+/// name one.
+fn same_slot(x: &NumberFact, y: &NumberFact, x_alone: bool, y_alone: bool) -> bool {
+    if x.unit != y.unit {
+        return false;
+    }
+    match (&x.counted, &y.counted) {
+        (Some(cx), Some(cy)) => cx == cy,
+        // Without a counted noun, only a lone number of its unit on each side is comparable.
+        _ => x_alone && y_alone,
+    }
+}
+
+fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict>) {
+    for x in xs {
+        let x_alone = xs.iter().filter(|n| n.unit == x.unit).count() == 1;
+        let slot: Vec<&NumberFact> = ys
+            .iter()
+            .filter(|y| {
+                let y_alone = ys.iter().filter(|n| n.unit == y.unit).count() == 1;
+                same_slot(x, y, x_alone, y_alone)
+            })
+            .collect();
+        if slot.is_empty() || slot.iter().any(|y| values_agree(x, y)) {
+            continue;
+        }
+        // A number on the other side may agree with some other number here ("9 of 12").
+        if slot.iter().all(|y| xs.iter().any(|other| values_agree(other, y))) {
+            continue;
+        }
+        let right = slot
+            .iter()
+            .map(|y| y.text.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !out
+            .iter()
+            .any(|c| c.kind == ConflictKind::Number && c.left == x.text)
+        {
+            out.push(Conflict {
+                kind: ConflictKind::Number,
+                left: x.text.clone(),
+                right,
+            });
+        }
+    }
+}
+
+fn time_kind(key: &str) -> &str {
+    key.split(':').next().unwrap_or(key)
+}
+
+fn time_conflicts(a: &Claim, b: &Claim, out: &mut Vec<Conflict>) {
+    for x in &a.facts.times {
+        let kind = time_kind(&x.key);
+        if kind == "relative" || kind == "clock" {
+            continue;
+        }
+        let same_kind: Vec<_> = b
+            .facts
+            .times
+            .iter()
+            .filter(|y| time_kind(&y.key) == kind)
+            .collect();
+        if same_kind.is_empty() || same_kind.iter().any(|y| y.key == x.key) {
+            continue;
+        }
+        // The other side's time may agree with a different time phrase here.
+        if same_kind
+            .iter()
+            .all(|y| a.facts.times.iter().any(|other| other.key == y.key))
+        {
+            continue;
+        }
+        out.push(Conflict {
+            kind: ConflictKind::Time,
+            left: x.text.clone(),
+            right: same_kind
+                .iter()
+                .map(|y| y.text.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+}
+
+/// Words of a source that identify it (lowercase content words, no determiners).
+fn source_words(source: &str) -> Vec<String> {
+    tokenize(source)
+        .into_iter()
+        .filter(|t| !t.is_stop)
+        .map(|t| t.stem)
+        .collect()
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// True when two attributions credit different sources.
+fn sources_differ(x: &Attribution, y: &Attribution) -> bool {
+    let is_pronoun = |s: &str| PRONOUNS.contains(&s.trim().to_lowercase().as_str());
+    if is_pronoun(&x.source) || is_pronoun(&y.source) {
+        return false;
+    }
+    if x.anonymous != y.anonymous {
+        return true;
+    }
+    if x.anonymous {
+        // Different descriptions of unnamed sources are not a claim about who said it.
+        return false;
+    }
+    let wx = source_words(&x.source);
+    let wy = source_words(&y.source);
+    !wx.is_empty() && !wy.is_empty() && !wx.iter().any(|w| wy.contains(w))
+}
+
+/// Lowercased words of a quote, for comparing wording.
+fn quote_words(q: &QuoteFact) -> Vec<String> {
+    tokenize(&q.text).into_iter().map(|t| t.lower).collect()
+}
+
+/// True when `short` appears as a contiguous run inside `long`.
+fn is_contiguous_part(short: &[String], long: &[String]) -> bool {
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+fn quote_conflicts(xs: &[QuoteFact], ys: &[QuoteFact], out: &mut Vec<Conflict>) {
+    for x in xs {
+        let wx = quote_words(x);
+        if wx.len() < 3 {
+            continue;
+        }
+        for y in ys {
+            let wy = quote_words(y);
+            if wy.len() < 3 || wx == wy {
+                continue;
+            }
+            let shared = wx.iter().filter(|w| wy.contains(w)).count();
+            let overlap = 2.0 * shared as f32 / (wx.len() + wy.len()) as f32;
+            // Renderings of one quote share most of their words; a quoted fragment that appears
+            // word for word inside the other is a selection, not a different wording.
+            let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
+            if overlap >= 0.5 && !is_contiguous_part(short, long) {
+                out.push(Conflict {
+                    kind: ConflictKind::QuoteWording,
+                    left: fold_whitespace(&x.text),
+                    right: fold_whitespace(&y.text),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::model::{Facts, NumberUnit, Span, TimeFact};
+
+    fn claim(facts: Facts) -> Claim {
+        let mut c = crate::analysis::claims::sentence_claim("x");
+        c.facts = facts;
+        c
+    }
+
+    fn number(text: &str, value: f64, unit: NumberUnit, approximate: bool, counted: Option<&str>) -> NumberFact {
+        NumberFact {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            value,
+            unit,
+            approximate,
+            counted: counted.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_fifth_agrees_with_about_twenty_percent() {
+        let a = claim(Facts { numbers: vec![number("about 20 percent", 20.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
+        let b = claim(Facts { numbers: vec![number("a fifth", 20.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
+        assert!(find_conflicts(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn a_quarter_conflicts_with_twenty_percent() {
+        let a = claim(Facts { numbers: vec![number("20 percent", 20.0, NumberUnit::Percent, false, Some("territori"))], ..Facts::default() });
+        let b = claim(Facts { numbers: vec![number("a quarter", 25.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
+        let conflicts = find_conflicts(&a, &b);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].describe(), "number differs: 20 percent vs a quarter");
+    }
+
+    #[test]
+    fn a_number_only_one_side_has_is_an_addition() {
+        let a = claim(Facts { numbers: vec![number("40 ships", 40.0, NumberUnit::Count, false, Some("ship"))], ..Facts::default() });
+        let b = claim(Facts::default());
+        assert!(find_conflicts(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn counts_of_different_things_do_not_conflict() {
+        let a = claim(Facts { numbers: vec![number("40 ships", 40.0, NumberUnit::Count, false, Some("ship"))], ..Facts::default() });
+        let b = claim(Facts { numbers: vec![number("12 cranes", 12.0, NumberUnit::Count, false, Some("crane"))], ..Facts::default() });
+        assert!(find_conflicts(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn weekdays_conflict_but_weekday_and_month_do_not() {
+        let t = |text: &str, key: &str| TimeFact { span: Span::new(0, 1), text: text.into(), key: key.into() };
+        let a = claim(Facts { times: vec![t("on Friday", "weekday:friday")], ..Facts::default() });
+        let b = claim(Facts { times: vec![t("on Thursday", "weekday:thursday")], ..Facts::default() });
+        let c = claim(Facts { times: vec![t("since September", "month:9")], ..Facts::default() });
+        assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Time);
+        assert!(find_conflicts(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn named_versus_anonymous_source_conflicts() {
+        let at = |s: &str, anonymous: bool| Attribution { source: s.into(), verb: "said".into(), anonymous };
+        let a = claim(Facts { attribution: Some(at("Interior Minister Lena Park", false)), ..Facts::default() });
+        let b = claim(Facts { attribution: Some(at("two officials", true)), ..Facts::default() });
+        let c = claim(Facts { attribution: Some(at("Park", false)), ..Facts::default() });
+        assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Attribution);
+        assert!(find_conflicts(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn reworded_quote_conflicts_but_fragment_does_not() {
+        let q = |s: &str| QuoteFact { span: Span::new(0, s.len()), text: s.into() };
+        let a = claim(Facts { quotes: vec![q("we will rebuild every home that was lost")], ..Facts::default() });
+        let b = claim(Facts { quotes: vec![q("we will rebuild every house we lost")], ..Facts::default() });
+        let c = claim(Facts { quotes: vec![q("rebuild every home")], ..Facts::default() });
+        assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::QuoteWording);
+        assert!(find_conflicts(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn negation_mismatch_conflicts() {
+        let a = claim(Facts { negated: true, ..Facts::default() });
+        let b = claim(Facts::default());
+        assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Negation);
+    }
+}

@@ -1,0 +1,335 @@
+//! The one pair-scoring function shared by `compare` and `pairs`.
+//!
+//! Each sentence is turned once into a [`Profile`] (interned stems, n-grams, character grams);
+//! a pair is then described by a small vector of lexical and structural features and scored by
+//! a logistic model whose weights were fitted on MRPC train (see `examples/fit_matcher.rs`).
+//! Fact disagreements (numbers, dates, negation) are deliberately *not* features: the link score
+//! says "same statement", and conflicts are found separately, so differing facts still link.
+
+use std::collections::HashMap;
+
+use super::text::{Token, fnv1a64, tokenize};
+
+/// Interned words and their document frequencies over one collection of sentences.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    doc_freq: Vec<u32>,
+    docs: u32,
+    idf: Vec<f32>,
+}
+
+impl Vocab {
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(id) = self.ids.get(word) {
+            return *id;
+        }
+        let id = self.doc_freq.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.doc_freq.push(0);
+        id
+    }
+
+    /// Inverse document frequency of a word id (smoothed; higher = rarer).
+    pub fn idf(&self, id: u32) -> f32 {
+        self.idf.get(id as usize).copied().unwrap_or(1.0)
+    }
+
+    /// Number of sentences counted.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+
+    /// Document frequency of a word id.
+    pub fn doc_freq(&self, id: u32) -> u32 {
+        self.doc_freq.get(id as usize).copied().unwrap_or(0)
+    }
+
+    fn finish(&mut self) {
+        let n = self.docs.max(1) as f32;
+        // The floor keeps a tiny collection (two short articles) from calling everything rare.
+        let floor_docs = n.max(50.0);
+        self.idf = self
+            .doc_freq
+            .iter()
+            .map(|df| ((floor_docs + 1.0) / (*df as f32 + 0.5)).ln().max(0.1))
+            .collect();
+    }
+}
+
+/// A sentence prepared for fast pair scoring.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Content-word stem ids, sorted, unique.
+    pub content: Vec<u32>,
+    /// All lowercase word ids in order (for the longest common subsequence).
+    pub sequence: Vec<u32>,
+    /// All lowercase word ids, sorted, unique.
+    pub words: Vec<u32>,
+    /// Hashed stem bigrams, sorted, unique.
+    pub bigrams: Vec<u64>,
+    /// Hashed character 4-grams of the lowercased letters, sorted, unique.
+    pub char_grams: Vec<u32>,
+    /// Stem ids of capitalised words that do not start the sentence, sorted, unique.
+    pub names: Vec<u32>,
+    /// Total IDF weight of the content words.
+    pub content_weight: f32,
+}
+
+/// Build profiles for many sentences, counting document frequencies over all of them.
+pub fn build_profiles<'a>(sentences: impl IntoIterator<Item = &'a str>) -> (Vocab, Vec<Profile>) {
+    let mut vocab = Vocab::default();
+    let mut profiles = Vec::new();
+    for sentence in sentences {
+        let tokens = tokenize(sentence);
+        let profile = raw_profile(&mut vocab, sentence, &tokens);
+        for id in &profile.content {
+            vocab.doc_freq[*id as usize] += 1;
+        }
+        vocab.docs += 1;
+        profiles.push(profile);
+    }
+    vocab.finish();
+    for profile in &mut profiles {
+        profile.content_weight = profile.content.iter().map(|id| vocab.idf(*id)).sum();
+    }
+    (vocab, profiles)
+}
+
+fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
+    let mut content = Vec::new();
+    let mut sequence = Vec::with_capacity(tokens.len());
+    let mut names = Vec::new();
+    let mut stems = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let stem_id = vocab.intern(&token.stem);
+        stems.push(stem_id);
+        sequence.push(vocab.intern(&token.lower));
+        if !token.is_stop {
+            content.push(stem_id);
+            if token.is_capitalized && i > 0 {
+                names.push(stem_id);
+            }
+        }
+    }
+    let bigrams = stems
+        .windows(2)
+        .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+        .collect();
+    let letters: Vec<char> = sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut gram = String::new();
+    let char_grams = letters
+        .windows(4)
+        .map(|w| {
+            gram.clear();
+            gram.extend(w);
+            fnv1a64(gram.as_bytes()) as u32
+        })
+        .collect();
+    Profile {
+        words: sorted_unique(sequence.clone()),
+        content: sorted_unique(content),
+        sequence,
+        bigrams: sorted_unique(bigrams),
+        char_grams: sorted_unique(char_grams),
+        names: sorted_unique(names),
+        content_weight: 0.0,
+    }
+}
+
+/// Size of the intersection of two sorted, unique slices.
+fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn dice(shared: usize, a: usize, b: usize) -> f32 {
+    if a + b == 0 {
+        0.0
+    } else {
+        2.0 * shared as f32 / (a + b) as f32
+    }
+}
+
+/// IDF weight of the content words two profiles share.
+fn shared_weight(vocab: &Vocab, a: &[u32], b: &[u32]) -> f32 {
+    let (mut i, mut j, mut w) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                w += vocab.idf(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    w
+}
+
+/// Longest common subsequence length of two word sequences (capped for very long sentences).
+fn lcs_len(a: &[u32], b: &[u32]) -> usize {
+    const MAX_WORDS: usize = 120;
+    let a = &a[..a.len().min(MAX_WORDS)];
+    let b = &b[..b.len().min(MAX_WORDS)];
+    let mut row = vec![0u16; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0u16;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    usize::from(row[b.len()])
+}
+
+/// Number of features (including the bias term).
+pub const FEATURE_COUNT: usize = 13;
+
+/// Names of the features, in order (for the fitting tool and documentation).
+pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
+    "bias",
+    "content_dice",
+    "idf_overlap_min_side",
+    "idf_overlap_max_side",
+    "word_dice",
+    "bigram_dice",
+    "char4_dice",
+    "lcs_over_longer",
+    "lcs_over_shorter",
+    "length_ratio",
+    "idf_missing_max_side",
+    "name_mismatch",
+    "exact_match",
+];
+
+/// The feature vector of a pair of profiles.
+pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT] {
+    let shared_content = intersection_len(&a.content, &b.content);
+    let weight = shared_weight(vocab, &a.content, &b.content);
+    let recall_a = if a.content_weight > 0.0 { weight / a.content_weight } else { 0.0 };
+    let recall_b = if b.content_weight > 0.0 { weight / b.content_weight } else { 0.0 };
+    let lcs = lcs_len(&a.sequence, &b.sequence) as f32;
+    let (len_a, len_b) = (a.sequence.len() as f32, b.sequence.len() as f32);
+    let longer = len_a.max(len_b).max(1.0);
+    let shorter = len_a.min(len_b).max(1.0);
+    let shared_names = intersection_len(&a.names, &b.names);
+    let name_total = a.names.len() + b.names.len();
+    let name_mismatch = if name_total == 0 {
+        0.0
+    } else {
+        1.0 - 2.0 * shared_names as f32 / name_total as f32
+    };
+    [
+        1.0,
+        dice(shared_content, a.content.len(), b.content.len()),
+        recall_a.min(recall_b),
+        recall_a.max(recall_b),
+        dice(intersection_len(&a.words, &b.words), a.words.len(), b.words.len()),
+        dice(intersection_len(&a.bigrams, &b.bigrams), a.bigrams.len(), b.bigrams.len()),
+        dice(
+            intersection_len(&a.char_grams, &b.char_grams),
+            a.char_grams.len(),
+            b.char_grams.len(),
+        ),
+        lcs / longer,
+        lcs / shorter,
+        shorter / longer,
+        1.0 - recall_a.min(recall_b),
+        name_mismatch,
+        if a.sequence == b.sequence && !a.sequence.is_empty() { 1.0 } else { 0.0 },
+    ]
+}
+
+/// Logistic weights over [`FEATURE_NAMES`], fitted on MRPC train by `examples/fit_matcher.rs`.
+pub const WEIGHTS: [f32; FEATURE_COUNT] = [
+    -3.0, 1.0, 2.0, 1.0, 0.5, 1.0, 1.0, 1.0, 1.0, 0.5, -1.0, -0.5, 1.0,
+];
+
+/// Probability in [0, 1] that the two sentences state the same thing (facts aside).
+pub fn score(vocab: &Vocab, a: &Profile, b: &Profile) -> f32 {
+    score_features(&features(vocab, a, b), &WEIGHTS)
+}
+
+/// The logistic score of a feature vector under `weights`.
+pub fn score_features(features: &[f32; FEATURE_COUNT], weights: &[f32; FEATURE_COUNT]) -> f32 {
+    let z: f32 = features.iter().zip(weights).map(|(x, w)| x * w).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair_score(a: &str, b: &str) -> f32 {
+        let (vocab, profiles) = build_profiles([a, b]);
+        score(&vocab, &profiles[0], &profiles[1])
+    }
+
+    #[test]
+    fn identical_sentences_score_high() {
+        let s = "The ministry said the bridge would reopen on Friday.";
+        assert!(pair_score(s, s) > 0.9);
+    }
+
+    #[test]
+    fn unrelated_sentences_score_low() {
+        assert!(
+            pair_score(
+                "The ministry said the bridge would reopen on Friday.",
+                "Fans queued overnight for concert tickets in the rain."
+            ) < 0.2
+        );
+    }
+
+    #[test]
+    fn paraphrase_beats_unrelated() {
+        let base = "Rescuers pulled nine survivors from the collapsed building.";
+        let para = "Nine people were rescued alive from the building that collapsed.";
+        let other = "The central bank left interest rates unchanged.";
+        assert!(pair_score(base, para) > pair_score(base, other));
+    }
+
+    #[test]
+    fn lcs_counts_in_order_matches() {
+        assert_eq!(lcs_len(&[1, 2, 3, 4], &[1, 3, 4, 5]), 3);
+        assert_eq!(lcs_len(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn features_are_symmetric() {
+        let (vocab, p) = build_profiles(["A storm hit the coast on Monday.", "On Monday a big storm hit the coast of Norway."]);
+        let ab = features(&vocab, &p[0], &p[1]);
+        let ba = features(&vocab, &p[1], &p[0]);
+        for (x, y) in ab.iter().zip(ba.iter()) {
+            assert!((x - y).abs() < 1e-6);
+        }
+    }
+}

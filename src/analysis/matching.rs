@@ -1,0 +1,178 @@
+//! Claims of N articles → candidate pairs (inverted index) → scored links with conflicts.
+//!
+//! Candidates come from an inverted index over content stems with IDF weights: a claim is only
+//! scored against the few claims of other articles that share its rarest words, so the cost
+//! grows about linearly with the number of articles instead of quadratically.
+
+use std::collections::HashMap;
+
+use super::comparison::{Claim, Link, LinkOrigin};
+use super::conflicts::find_conflicts;
+use super::features::{Profile, Vocab, build_profiles, score};
+use super::model::Article;
+use super::pipeline::{Decisions, MatchSettings};
+
+/// Default minimum score for linking two claims of different articles.
+pub const DEFAULT_LINK_THRESHOLD: f32 = 0.5;
+
+/// Candidates kept per claim (the best-scoring by the index's cheap cosine).
+const CANDIDATES_PER_CLAIM: usize = 12;
+
+/// Minimum cheap cosine for a pair to become a candidate.
+const MIN_CANDIDATE_COSINE: f32 = 0.12;
+
+/// Words in more than this share of claims (and more than a few) are too common to index.
+const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
+
+/// Profiles of every claim, ready for matching.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// Word ids and document frequencies over all claims.
+    pub vocab: Vocab,
+    /// One profile per claim, same order as the claims.
+    pub profiles: Vec<Profile>,
+}
+
+/// Build the profiles of all claims (IDF counted over this comparison's claims).
+pub fn prepare(claims: &[Claim], _articles: &[Article]) -> Prepared {
+    let (vocab, profiles) = build_profiles(claims.iter().map(|c| c.text.as_str()));
+    Prepared { vocab, profiles }
+}
+
+/// Candidate pairs `(a, b)` with `a < b`, from claims of different articles, sorted.
+pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
+    let vocab = &prepared.vocab;
+    let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, profile) in prepared.profiles.iter().enumerate() {
+        for id in &profile.content {
+            if vocab.doc_freq(*id) <= max_df {
+                postings.entry(*id).or_default().push(i);
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut accumulated: HashMap<usize, f32> = HashMap::new();
+    for (i, profile) in prepared.profiles.iter().enumerate() {
+        accumulated.clear();
+        for id in &profile.content {
+            let Some(list) = postings.get(id) else {
+                continue;
+            };
+            let weight = vocab.idf(*id);
+            for &j in list {
+                if j != i && claims[j].article != claims[i].article {
+                    *accumulated.entry(j).or_insert(0.0) += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = accumulated
+            .iter()
+            .map(|(&j, &shared)| {
+                let norm = (profile.content_weight * prepared.profiles[j].content_weight).sqrt();
+                (j, if norm > 0.0 { shared / norm } else { 0.0 })
+            })
+            .filter(|(_, cosine)| *cosine >= MIN_CANDIDATE_COSINE)
+            .collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
+            pairs.push((i.min(j), i.max(j)));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Score the candidates, keep those above the threshold, apply the user's decisions.
+pub fn find_links(
+    prepared: &Prepared,
+    claims: &[Claim],
+    decisions: &Decisions,
+    settings: &MatchSettings,
+) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (a, b) in candidate_pairs(prepared, claims) {
+        if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
+            continue;
+        }
+        let s = score(&prepared.vocab, &prepared.profiles[a], &prepared.profiles[b]);
+        if s >= settings.link_threshold || decisions.is_linked(&claims[a].id, &claims[b].id) {
+            let user = s < settings.link_threshold;
+            links.push(Link {
+                a,
+                b,
+                score: if user { 1.0 } else { s },
+                conflicts: find_conflicts(&claims[a], &claims[b]),
+                origin: if user { LinkOrigin::User } else { LinkOrigin::Matcher },
+                in_group: false,
+            });
+        }
+    }
+    let index: HashMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.0.as_str(), i))
+        .collect();
+    for (x, y) in &decisions.links {
+        let (Some(&i), Some(&j)) = (index.get(x.0.as_str()), index.get(y.0.as_str())) else {
+            continue;
+        };
+        if i == j {
+            continue;
+        }
+        let (a, b) = (i.min(j), i.max(j));
+        if links.iter().any(|l| l.a == a && l.b == b) {
+            continue;
+        }
+        links.push(Link {
+            a,
+            b,
+            score: 1.0,
+            conflicts: find_conflicts(&claims[a], &claims[b]),
+            origin: LinkOrigin::User,
+            in_group: false,
+        });
+    }
+    links.sort_by_key(|l| (l.a, l.b));
+    links
+}
+
+/// The result of scoring one sentence pair the way `compare` would.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairVerdict {
+    /// Matcher score in [0, 1].
+    pub score: f32,
+    /// True when the score reaches the link threshold.
+    pub linked: bool,
+    /// Facts in the same slot that differ.
+    pub conflicts: Vec<super::comparison::Conflict>,
+}
+
+impl PairVerdict {
+    /// The MRPC notion of a paraphrase: linked and with no conflicting fact.
+    pub fn same_meaning(&self) -> bool {
+        self.linked && self.conflicts.is_empty()
+    }
+}
+
+/// Score sentence pairs with the same function `compare` uses. IDF is counted over all the
+/// sentences given, as `compare` counts it over all claims.
+pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<PairVerdict> {
+    let texts = pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]);
+    let (vocab, profiles) = build_profiles(texts);
+    pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (a, b))| {
+            let s = score(&vocab, &profiles[2 * i], &profiles[2 * i + 1]);
+            let claim_a = super::claims::sentence_claim(a);
+            let claim_b = super::claims::sentence_claim(b);
+            PairVerdict {
+                score: s,
+                linked: s >= settings.link_threshold,
+                conflicts: find_conflicts(&claim_a, &claim_b),
+            }
+        })
+        .collect()
+}

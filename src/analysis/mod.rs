@@ -1,0 +1,27 @@
+//! Pure text analysis: import → sentences/claims → facts → cross-outlet groups → diffs.
+//!
+//! Nothing here knows about the user interface; every stage is synchronous and deterministic.
+
+pub mod claims;
+pub mod comparison;
+pub mod conflicts;
+pub mod demo;
+pub mod diff;
+pub mod facts;
+pub mod features;
+pub mod groups;
+pub mod import;
+pub mod matching;
+pub mod model;
+pub mod outlet;
+pub mod pipeline;
+pub mod report;
+pub mod segment;
+pub mod text;
+
+pub use comparison::{
+    Citation, Claim, ClaimId, Comparison, Conflict, ConflictKind, Group, GroupStatus, Link,
+    LinkOrigin, OutletSummary,
+};
+pub use model::{Article, ArticleMeta, Facts, Span};
+pub use pipeline::{Decisions, MatchSettings, compare};

@@ -1,0 +1,57 @@
+//! The whole analysis in one call: articles + the user's decisions → a [`Comparison`].
+
+use serde::{Deserialize, Serialize};
+
+use super::comparison::{ClaimId, Comparison};
+use super::model::Article;
+use super::{claims, groups, matching};
+
+/// The user's matching decisions, by stable claim id, so they survive re-analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Decisions {
+    /// Pairs the user linked although the matcher did not.
+    pub links: Vec<(ClaimId, ClaimId)>,
+    /// Pairs the user unlinked although the matcher linked them.
+    pub unlinks: Vec<(ClaimId, ClaimId)>,
+}
+
+impl Decisions {
+    /// True when the user unlinked this pair (in either order).
+    pub fn is_unlinked(&self, a: &ClaimId, b: &ClaimId) -> bool {
+        self.unlinks
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+
+    /// True when the user linked this pair (in either order).
+    pub fn is_linked(&self, a: &ClaimId, b: &ClaimId) -> bool {
+        self.links
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+}
+
+/// Matching thresholds a user can change.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MatchSettings {
+    /// Minimum matcher probability for two claims to be linked.
+    pub link_threshold: f32,
+}
+
+impl Default for MatchSettings {
+    fn default() -> Self {
+        Self {
+            link_threshold: matching::DEFAULT_LINK_THRESHOLD,
+        }
+    }
+}
+
+/// Analyse `articles` and group their claims, honouring the user's `decisions`.
+pub fn compare(articles: &[Article], decisions: &Decisions, settings: &MatchSettings) -> Comparison {
+    let claims = claims::extract(articles);
+    let prepared = matching::prepare(&claims, articles);
+    let links = matching::find_links(&prepared, &claims, decisions, settings);
+    groups::build(articles.to_vec(), claims, links, decisions)
+}

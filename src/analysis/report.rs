@@ -1,0 +1,339 @@
+//! A [`Comparison`] rendered as plain text, Markdown or JSON.
+//!
+//! All output is deterministic: the same inputs give byte-identical output on every run and OS
+//! (vectors in index order, no hash maps, scores rounded to four decimals).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::comparison::{Comparison, Conflict, Group, GroupStatus};
+use super::diff::{diff_claims, reveal_invisible};
+use super::model::{Facts, Span};
+
+/// Output formats of `claimdiff compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Readable plain text.
+    Text,
+    /// Markdown with tables.
+    Markdown,
+    /// Machine-readable JSON.
+    Json,
+}
+
+/// Render a comparison in the chosen format.
+pub fn render(comparison: &Comparison, format: Format) -> String {
+    match format {
+        Format::Text => text(comparison),
+        Format::Markdown => markdown(comparison),
+        Format::Json => json(comparison),
+    }
+}
+
+fn round4(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
+}
+
+fn outlet(c: &Comparison, article: usize) -> &str {
+    c.articles
+        .get(article)
+        .map(|a| a.meta.outlet.as_str())
+        .unwrap_or("?")
+}
+
+fn outlets(c: &Comparison, articles: &[usize]) -> String {
+    articles
+        .iter()
+        .map(|&a| outlet(c, a))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Groups worth showing first: conflicting, then shared by most outlets, then single-outlet.
+fn ordered_groups(c: &Comparison) -> Vec<&Group> {
+    let mut groups: Vec<&Group> = c.groups.iter().collect();
+    groups.sort_by_key(|g| {
+        let rank = match g.status {
+            GroupStatus::Conflicting => 0,
+            GroupStatus::Shared => 1,
+            GroupStatus::SingleOutlet => 2,
+        };
+        (rank, std::cmp::Reverse(g.present_in.len()), g.id)
+    });
+    groups
+}
+
+/// Member diffs of a group against its first member: (member claim, inline diff).
+fn member_diffs(c: &Comparison, g: &Group) -> Vec<(usize, String)> {
+    let Some(&reference) = g.members.first() else {
+        return Vec::new();
+    };
+    g.members
+        .iter()
+        .skip(1)
+        .map(|&m| (m, diff_claims(&c.claims[reference], &c.claims[m]).to_inline()))
+        .collect()
+}
+
+fn text(c: &Comparison) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "claimdiff: {} articles, {} claims, {} groups", c.articles.len(), c.claims.len(), c.groups.len());
+    for (i, a) in c.articles.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  [{}] {} — {}{}",
+            i + 1,
+            a.meta.outlet,
+            a.meta.headline,
+            a.meta.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
+        );
+    }
+    for g in ordered_groups(c) {
+        let _ = writeln!(
+            out,
+            "\n{} group {} — {} — in {}; not in {}",
+            g.status.symbol(),
+            g.id,
+            g.status.label(),
+            outlets(c, &g.present_in),
+            if g.absent_from.is_empty() { "—".to_string() } else { outlets(c, &g.absent_from) }
+        );
+        for conflict in &g.conflicts {
+            let _ = writeln!(out, "  ! {}", conflict.describe());
+        }
+        for &m in &g.members {
+            let claim = &c.claims[m];
+            let _ = writeln!(out, "  [{}] {}: {}", claim.article + 1, outlet(c, claim.article), reveal_invisible(&claim.text));
+        }
+        if g.status != GroupStatus::SingleOutlet {
+            for (m, diff) in member_diffs(c, g) {
+                let _ = writeln!(out, "  diff [{}]: {}", c.claims[m].article + 1, reveal_invisible(&diff));
+            }
+        }
+    }
+    out.push_str("\nPer outlet:\n");
+    for s in &c.summaries {
+        let _ = writeln!(
+            out,
+            "  [{}] {}: {} claims, {} shared, {} conflicting, {} single-outlet; sources {} named / {} anonymous{}",
+            s.article + 1,
+            s.outlet,
+            s.claims,
+            s.shared,
+            s.conflicting,
+            s.single_outlet,
+            s.named_sources,
+            s.anonymous_sources,
+            if s.cited_outlets.is_empty() { String::new() } else { format!("; cites {}", s.cited_outlets.join(", ")) }
+        );
+    }
+    out
+}
+
+fn md_escape(s: &str) -> String {
+    reveal_invisible(s).replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(c: &Comparison) -> String {
+    let mut out = String::from("# claimdiff comparison\n\n| # | Outlet | Headline | Date |\n|---|---|---|---|\n");
+    for (i, a) in c.articles.iter().enumerate() {
+        let _ = writeln!(out, "| {} | {} | {} | {} |", i + 1, md_escape(&a.meta.outlet), md_escape(&a.meta.headline), a.meta.date.as_deref().unwrap_or(""));
+    }
+    out.push_str("\n## Claim groups\n");
+    for g in ordered_groups(c) {
+        let _ = writeln!(out, "\n### {} Group {} — {}\n", g.status.symbol(), g.id, g.status.label());
+        let _ = writeln!(out, "In: {}  ", outlets(c, &g.present_in));
+        if !g.absent_from.is_empty() {
+            let _ = writeln!(out, "Not in: {}  ", outlets(c, &g.absent_from));
+        }
+        for conflict in &g.conflicts {
+            let _ = writeln!(out, "- **{}**", md_escape(&conflict.describe()));
+        }
+        out.push('\n');
+        for &m in &g.members {
+            let claim = &c.claims[m];
+            let _ = writeln!(out, "> **{}:** {}\n>", md_escape(outlet(c, claim.article)), md_escape(&claim.text));
+        }
+        if g.status != GroupStatus::SingleOutlet {
+            for (m, diff) in member_diffs(c, g) {
+                let _ = writeln!(out, "\nDiff ({}): `{}`", md_escape(outlet(c, c.claims[m].article)), md_escape(&diff).replace('`', "'"));
+            }
+        }
+    }
+    out.push_str("\n## Per outlet\n\n| Outlet | Claims | Shared | Conflicting | Single-outlet | Named sources | Anonymous sources | Cites |\n|---|---|---|---|---|---|---|---|\n");
+    for s in &c.summaries {
+        let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} | {} | {} |", md_escape(&s.outlet), s.claims, s.shared, s.conflicting, s.single_outlet, s.named_sources, s.anonymous_sources, md_escape(&s.cited_outlets.join(", ")));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    index: usize,
+    outlet: &'a str,
+    headline: &'a str,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    author: Option<&'a str>,
+    origin: Option<&'a str>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    index: usize,
+    article: usize,
+    id: &'a str,
+    text: &'a str,
+    span: Span,
+    group: usize,
+    is_headline: bool,
+    facts: &'a Facts,
+}
+
+#[derive(Serialize)]
+struct JsonConflict<'a> {
+    kind: super::comparison::ConflictKind,
+    left: &'a str,
+    right: &'a str,
+    description: String,
+}
+
+fn json_conflicts(conflicts: &[Conflict]) -> Vec<JsonConflict<'_>> {
+    conflicts
+        .iter()
+        .map(|c| JsonConflict {
+            kind: c.kind,
+            left: &c.left,
+            right: &c.right,
+            description: c.describe(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct JsonLink<'a> {
+    a: usize,
+    b: usize,
+    score: f64,
+    origin: super::comparison::LinkOrigin,
+    in_group: bool,
+    conflicts: Vec<JsonConflict<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiff {
+    reference: usize,
+    claim: usize,
+    inline: String,
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    id: usize,
+    status: GroupStatus,
+    label: &'a str,
+    members: &'a [usize],
+    present_in: &'a [usize],
+    absent_from: &'a [usize],
+    conflicts: Vec<JsonConflict<'a>>,
+    links: Vec<JsonLink<'a>>,
+    diffs: Vec<JsonDiff>,
+    user_curated: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    format_version: u32,
+    articles: Vec<JsonArticle<'a>>,
+    claims: Vec<JsonClaim<'a>>,
+    groups: Vec<JsonGroup<'a>>,
+    links: Vec<JsonLink<'a>>,
+    citations: &'a [super::comparison::Citation],
+    summaries: &'a [super::comparison::OutletSummary],
+}
+
+fn json_link(l: &super::comparison::Link) -> JsonLink<'_> {
+    JsonLink {
+        a: l.a,
+        b: l.b,
+        score: round4(l.score),
+        origin: l.origin,
+        in_group: l.in_group,
+        conflicts: json_conflicts(&l.conflicts),
+    }
+}
+
+fn json(c: &Comparison) -> String {
+    let report = JsonReport {
+        format_version: 1,
+        articles: c
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, a)| JsonArticle {
+                index,
+                outlet: &a.meta.outlet,
+                headline: &a.meta.headline,
+                date: a.meta.date.as_deref(),
+                url: a.meta.url.as_deref(),
+                author: a.meta.author.as_deref(),
+                origin: a.meta.origin.as_deref(),
+                warnings: &a.warnings,
+            })
+            .collect(),
+        claims: c
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(index, claim)| JsonClaim {
+                index,
+                article: claim.article,
+                id: &claim.id.0,
+                text: &claim.text,
+                span: claim.span,
+                group: claim.group,
+                is_headline: claim.is_headline,
+                facts: &claim.facts,
+            })
+            .collect(),
+        groups: c
+            .groups
+            .iter()
+            .map(|g| JsonGroup {
+                id: g.id,
+                status: g.status,
+                label: &g.label,
+                members: &g.members,
+                present_in: &g.present_in,
+                absent_from: &g.absent_from,
+                conflicts: json_conflicts(&g.conflicts),
+                links: g.links.iter().map(|&l| json_link(&c.links[l])).collect(),
+                diffs: if g.members.len() > 1 {
+                    member_diffs(c, g)
+                        .into_iter()
+                        .map(|(claim, inline)| JsonDiff {
+                            reference: g.members[0],
+                            claim,
+                            inline,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                user_curated: g.user_curated,
+            })
+            .collect(),
+        links: c.links.iter().map(json_link).collect(),
+        citations: &c.citations,
+        summaries: &c.summaries,
+    };
+    match serde_json::to_string_pretty(&report) {
+        Ok(mut s) => {
+            s.push('\n');
+            s
+        }
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}

@@ -1,0 +1,155 @@
+//! Word tokens for matching and diffing: Unicode words, lowercase, stop words, English stems.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::model::Span;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range inside the sentence.
+    pub span: Span,
+    /// Lowercased word.
+    pub lower: String,
+    /// English Snowball stem of the lowercased word (numbers are kept as written).
+    pub stem: String,
+    /// True for function words ("the", "of", "said" is not one).
+    pub is_stop: bool,
+    /// True when the word contains a digit.
+    pub is_number: bool,
+    /// True when the word starts with an uppercase letter.
+    pub is_capitalized: bool,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// The English stem of a lowercase word.
+pub fn stem(lower: &str) -> String {
+    stemmer().stem(lower).into_owned()
+}
+
+/// English function words that carry no claim content.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+    "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "me", "more", "most", "my", "myself", "nor", "now", "of", "off", "on",
+    "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "s", "t", "'s", "’s", "mr", "mrs", "ms", "also", "said", "says", "say", "told", "according",
+    "would", "may", "might", "must", "shall", "upon", "yet", "via", "per",
+];
+
+/// True for a lowercase function word.
+pub fn is_stop_word(lower: &str) -> bool {
+    STOP_WORDS.contains(&lower)
+}
+
+/// Split a sentence into word tokens (punctuation dropped).
+pub fn tokenize(sentence: &str) -> Vec<Token> {
+    sentence
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(|(start, word)| {
+            let lower = word.to_lowercase();
+            let is_number = word.chars().any(|c| c.is_ascii_digit());
+            let stem = if is_number {
+                lower.replace(',', "")
+            } else {
+                stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
+            };
+            Token {
+                span: Span::new(start, start + word.len()),
+                is_stop: is_stop_word(&lower),
+                is_capitalized: word.chars().next().is_some_and(char::is_uppercase),
+                is_number,
+                lower,
+                stem,
+            }
+        })
+        .collect()
+}
+
+/// A stable 64-bit FNV-1a hash (same value on every run and platform).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Whitespace folded and ends trimmed, for comparing texts regardless of layout.
+pub fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A claim label: the text with whitespace folded, cut to about `max_chars` at a word boundary.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    let folded = fold_whitespace(text);
+    if folded.chars().count() <= max_chars {
+        return folded;
+    }
+    let cut: String = folded.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max_chars / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_carry_spans_stems_and_flags() {
+        let s = "The Kremlin's spokesman denied 20 reports.";
+        let tokens = tokenize(s);
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(s)).collect();
+        assert_eq!(words, ["The", "Kremlin's", "spokesman", "denied", "20", "reports"]);
+        assert!(tokens[0].is_stop && tokens[0].is_capitalized);
+        assert_eq!(tokens[1].stem, "kremlin");
+        assert_eq!(tokens[5].stem, "report");
+        assert!(tokens[4].is_number);
+    }
+
+    #[test]
+    fn numbers_keep_their_digits() {
+        let tokens = tokenize("1,200 people and 3.5 percent");
+        assert_eq!(tokens[0].stem, "1200");
+        assert_eq!(tokens[3].stem, "3.5");
+    }
+
+    #[test]
+    fn non_latin_text_tokenizes() {
+        let tokens = tokenize("İstanbul'da ışık; Москва заявила.");
+        assert!(tokens.len() >= 3);
+        assert!(tokens.iter().any(|t| t.lower == "москва"));
+    }
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn shorten_cuts_at_words() {
+        assert_eq!(shorten("short", 10), "short");
+        let s = shorten("one two three four five six seven", 16);
+        assert!(s.ends_with('…') && s.chars().count() <= 17, "{s}");
+    }
+}
