@@ -38,6 +38,9 @@ pub enum Command {
         /// Name unreadable files but compare the readable rest.
         #[arg(long)]
         keep_going: bool,
+        /// Minimum matcher score (0–1) for linking two claims into one group.
+        #[arg(long, value_name = "SCORE")]
+        link_threshold: Option<f32>,
     },
     /// Score sentence pairs in the MRPC layout: prints `id1 TAB id2 TAB score TAB decision`.
     Pairs {
@@ -47,6 +50,18 @@ pub enum Command {
     /// Show what claimdiff extracts from an article: metadata, body and claims.
     Import {
         /// The article file.
+        file: PathBuf,
+    },
+    /// Fit the matcher's weights on labelled pairs (MRPC layout) and print them as Rust.
+    #[command(hide = true)]
+    FitMatcher {
+        /// Training pairs (MRPC train only: validation data must stay unseen).
+        file: PathBuf,
+    },
+    /// Correlate the matcher's score with STS Benchmark similarity ratings.
+    #[command(hide = true)]
+    Sts {
+        /// An STS Benchmark file (tab-separated: genre, file, year, id, score, s1, s2).
         file: PathBuf,
     },
 }
@@ -59,16 +74,60 @@ pub fn run(command: Command) -> Result<()> {
             format,
             demo: use_demo,
             keep_going,
+            link_threshold,
         } => {
+            let mut settings = MatchSettings::default();
+            if let Some(t) = link_threshold {
+                settings.link_threshold = t;
+            }
             let articles = if use_demo {
                 demo::demo_articles()
             } else {
                 load_articles(&files, keep_going)?
             };
-            let comparison = compare(&articles, &Decisions::default(), &MatchSettings::default());
+            let comparison = compare(&articles, &Decisions::default(), &settings);
             write_stdout(&render(&comparison, format))
         }
         Command::Pairs { file } => pairs(&file),
+        Command::FitMatcher { file } => {
+            let text = read_utf8(&file)?;
+            let labels: Vec<bool> = text
+                .trim_start_matches('\u{feff}')
+                .lines()
+                .skip(1)
+                .filter(|l| l.split('\t').count() >= 5)
+                .map(|l| l.starts_with('1'))
+                .collect();
+            let (rows, _) = parse_pairs_tsv(&text);
+            let pairs: Vec<(String, String)> = rows.into_iter().map(|r| (r.sentence1, r.sentence2)).collect();
+            let fit = crate::analysis::fit::fit_pairs(&pairs, &labels);
+            write_stdout(&crate::analysis::fit::fit_report(&fit, pairs.len()))
+        }
+        Command::Sts { file } => {
+            let text = read_utf8(&file)?;
+            let mut pairs = Vec::new();
+            let mut gold = Vec::new();
+            for line in text.trim_start_matches('\u{feff}').lines() {
+                let f: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+                if f.len() < 7 {
+                    continue;
+                }
+                let Ok(score) = f[4].trim().parse::<f64>() else {
+                    continue;
+                };
+                gold.push(score);
+                pairs.push((f[5].to_string(), f[6].to_string()));
+            }
+            let verdicts = score_pairs(&pairs, &MatchSettings::default());
+            let scores: Vec<f64> = verdicts.iter().map(|v| f64::from(v.score.paraphrase)).collect();
+            write_stdout(&format!(
+                "{}: {} pairs, Pearson {:.3}, Spearman {:.3}\n",
+                file.display(),
+                pairs.len(),
+                crate::analysis::fit::pearson(&scores, &gold),
+                crate::analysis::fit::spearman(&scores, &gold)
+            ))
+        }
         Command::Import { file } => {
             let article = import_file(&file)?;
             write_stdout(&describe_import(&article))
@@ -157,10 +216,15 @@ pub fn parse_pairs_tsv(text: &str) -> (Vec<PairRow>, Vec<String>) {
     (rows, problems)
 }
 
-fn pairs(file: &Path) -> Result<()> {
+fn read_utf8(file: &Path) -> Result<String> {
     let bytes = std::fs::read(file).with_context(|| format!("Can't open '{}'", file.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| anyhow::anyhow!("'{}' is not UTF-8 text (byte {})", file.display(), e.utf8_error().valid_up_to()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!("'{}' is not UTF-8 text (invalid byte at offset {})", file.display(), e.utf8_error().valid_up_to())
+    })
+}
+
+fn pairs(file: &Path) -> Result<()> {
+    let text = read_utf8(file)?;
     let (rows, problems) = parse_pairs_tsv(&text);
     for p in &problems {
         eprintln!("claimdiff: {}: {p}", file.display());
@@ -179,7 +243,7 @@ fn pairs(file: &Path) -> Result<()> {
             "{}\t{}\t{:.4}\t{}\n",
             row.id1,
             row.id2,
-            verdict.score,
+            verdict.score.paraphrase,
             u8::from(verdict.same_meaning())
         ));
     }

@@ -18,7 +18,7 @@ use super::text::shorten;
 const STRONG_LINK_SCORE: f32 = 0.9;
 
 /// Share of possible links between two groups that must exist for them to merge.
-const MERGE_LINK_SHARE: f32 = 0.5;
+fn merge_link_share() -> f32 { std::env::var("CD_SHARE").ok().and_then(|s| s.parse().ok()).unwrap_or(0.5) }
 
 /// Maximum length of a group label in characters.
 const LABEL_CHARS: usize = 90;
@@ -89,7 +89,7 @@ pub fn build(
                 .filter(|pair| linked.contains(pair))
                 .count();
             (possible == 1)
-                || (existing as f32 > MERGE_LINK_SHARE * possible as f32)
+                || (existing as f32 > merge_link_share() * possible as f32)
                 || (link.score >= STRONG_LINK_SCORE && existing * 3 >= possible)
         };
         if accept {

@@ -8,18 +8,21 @@ use std::collections::HashMap;
 
 use super::comparison::{Claim, Link, LinkOrigin};
 use super::conflicts::find_conflicts;
-use super::features::{Profile, Vocab, build_profiles, score};
+use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use super::model::Article;
 use super::pipeline::{Decisions, MatchSettings};
 
-/// Default minimum score for linking two claims of different articles.
-pub const DEFAULT_LINK_THRESHOLD: f32 = 0.5;
+/// Default minimum content overlap for linking two claims of different articles.
+pub const DEFAULT_LINK_THRESHOLD: f32 = 0.3;
+
+/// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
+pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = 0.55;
 
 /// Candidates kept per claim (the best-scoring by the index's cheap cosine).
 const CANDIDATES_PER_CLAIM: usize = 12;
 
 /// Minimum cheap cosine for a pair to become a candidate.
-const MIN_CANDIDATE_COSINE: f32 = 0.12;
+fn min_candidate_cosine() -> f32 { std::env::var("CD_COS").ok().and_then(|s| s.parse().ok()).unwrap_or(0.12) }
 
 /// Words in more than this share of claims (and more than a few) are too common to index.
 const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
@@ -72,7 +75,7 @@ pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usi
                 let norm = (profile.content_weight * prepared.profiles[j].content_weight).sqrt();
                 (j, if norm > 0.0 { shared / norm } else { 0.0 })
             })
-            .filter(|(_, cosine)| *cosine >= MIN_CANDIDATE_COSINE)
+            .filter(|(_, cosine)| *cosine >= min_candidate_cosine())
             .collect();
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
@@ -96,13 +99,14 @@ pub fn find_links(
         if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
             continue;
         }
-        let s = score(&prepared.vocab, &prepared.profiles[a], &prepared.profiles[b]);
-        if s >= settings.link_threshold || decisions.is_linked(&claims[a].id, &claims[b].id) {
-            let user = s < settings.link_threshold;
+        let s = score_pair(&prepared.vocab, &prepared.profiles[a], &prepared.profiles[b]);
+        let matched = settings.links(&s);
+        if matched || decisions.is_linked(&claims[a].id, &claims[b].id) {
+            let user = !matched;
             links.push(Link {
                 a,
                 b,
-                score: if user { 1.0 } else { s },
+                score: if user { 1.0 } else { link_score(&s) },
                 conflicts: find_conflicts(&claims[a], &claims[b]),
                 origin: if user { LinkOrigin::User } else { LinkOrigin::Matcher },
                 in_group: false,
@@ -138,21 +142,28 @@ pub fn find_links(
     links
 }
 
+/// The strength shown for a link: the larger of its two readings.
+pub fn link_score(s: &PairScore) -> f32 {
+    s.paraphrase.max(s.overlap)
+}
+
 /// The result of scoring one sentence pair the way `compare` would.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairVerdict {
-    /// Matcher score in [0, 1].
-    pub score: f32,
-    /// True when the score reaches the link threshold.
+    /// Both readings of the pair.
+    pub score: PairScore,
+    /// True when `compare` would link the pair.
     pub linked: bool,
+    /// True when the pair reaches the paraphrase threshold.
+    pub paraphrase: bool,
     /// Facts in the same slot that differ.
     pub conflicts: Vec<super::comparison::Conflict>,
 }
 
 impl PairVerdict {
-    /// The MRPC notion of a paraphrase: linked and with no conflicting fact.
+    /// The MRPC notion of a paraphrase: linked as paraphrases and with no conflicting fact.
     pub fn same_meaning(&self) -> bool {
-        self.linked && self.conflicts.is_empty()
+        self.paraphrase && self.conflicts.is_empty()
     }
 }
 
@@ -165,12 +176,13 @@ pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<
         .iter()
         .enumerate()
         .map(|(i, (a, b))| {
-            let s = score(&vocab, &profiles[2 * i], &profiles[2 * i + 1]);
+            let s = score_pair(&vocab, &profiles[2 * i], &profiles[2 * i + 1]);
             let claim_a = super::claims::sentence_claim(a);
             let claim_b = super::claims::sentence_claim(b);
             PairVerdict {
                 score: s,
-                linked: s >= settings.link_threshold,
+                linked: settings.links(&s),
+                paraphrase: s.paraphrase >= settings.paraphrase_threshold,
                 conflicts: find_conflicts(&claim_a, &claim_b),
             }
         })

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod diff;
 pub mod facts;
 pub mod features;
+pub mod fit;
 pub mod groups;
 pub mod import;
 pub mod matching;

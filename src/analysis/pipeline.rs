@@ -36,15 +36,27 @@ impl Decisions {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MatchSettings {
-    /// Minimum matcher probability for two claims to be linked.
+    /// Minimum content overlap (IDF cosine, 0–1) for two claims of different outlets to be
+    /// linked as stating the same claim, even partly.
     pub link_threshold: f32,
+    /// Minimum paraphrase probability (0–1) for two sentences to be linked as paraphrases;
+    /// paraphrases are always linked, and `pairs` calls a pair "same meaning" from here.
+    pub paraphrase_threshold: f32,
 }
 
 impl Default for MatchSettings {
     fn default() -> Self {
         Self {
             link_threshold: matching::DEFAULT_LINK_THRESHOLD,
+            paraphrase_threshold: matching::DEFAULT_PARAPHRASE_THRESHOLD,
         }
+    }
+}
+
+impl MatchSettings {
+    /// True when a pair with these scores is linked.
+    pub fn links(&self, score: &super::features::PairScore) -> bool {
+        score.overlap >= self.link_threshold || score.paraphrase >= self.paraphrase_threshold
     }
 }
 

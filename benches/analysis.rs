@@ -1,0 +1,125 @@
+//! Analysis speed: one 3-outlet story, 100 and all 254 real articles, and pair scoring.
+//!
+//! Targets on a 2-core machine: 100 articles < 100 ms, 254 articles < 300 ms, pair scoring
+//! ≥ 200k pairs/s, peak heap for all 254 articles < 200 MB (printed by this bench).
+//! The real articles are read from ../shared/data/articles at run time (never copied into the
+//! repo); without that folder those benches are skipped with a message.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use claimdiff::analysis::features::{build_profiles, score};
+use claimdiff::analysis::import::import_file;
+use claimdiff::analysis::{Article, Decisions, MatchSettings, compare, demo};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Counts live and peak heap bytes so the bench can report peak memory.
+struct CountingAlloc;
+
+static LIVE_BYTES: AtomicUsize = AtomicUsize::new(0);
+static PEAK_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded to the system allocator with the caller's layout.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE_BYTES.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK_BYTES.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE_BYTES.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAlloc = CountingAlloc;
+
+fn shared_articles() -> Option<Vec<Article>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .ok()?
+        .filter_map(Result::ok)
+        .flat_map(|story| std::fs::read_dir(story.path()).into_iter().flatten())
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let articles: Vec<Article> = files.iter().filter_map(|p| import_file(p).ok()).collect();
+    (!articles.is_empty()).then_some(articles)
+}
+
+fn bench_analysis(c: &mut Criterion) {
+    let decisions = Decisions::default();
+    let settings = MatchSettings::default();
+    let story: Vec<Article> = demo::demo_articles().into_iter().take(3).collect();
+    c.bench_function("compare 3-outlet demo story", |b| {
+        b.iter(|| compare(&story, &decisions, &settings))
+    });
+
+    let Some(all) = shared_articles() else {
+        eprintln!("skipping the 100/254-article benches: ../shared/data/articles is absent");
+        return;
+    };
+    let hundred: Vec<Article> = all.iter().take(100).cloned().collect();
+    c.bench_function("compare 100 articles", |b| {
+        b.iter(|| compare(&hundred, &decisions, &settings))
+    });
+    let name = format!("compare all {} articles", all.len());
+    c.bench_function(&name, |b| b.iter(|| compare(&all, &decisions, &settings)));
+
+    let before = LIVE_BYTES.load(Ordering::Relaxed);
+    PEAK_BYTES.store(before, Ordering::Relaxed);
+    let comparison = compare(&all, &decisions, &settings);
+    let peak = PEAK_BYTES.load(Ordering::Relaxed).saturating_sub(before);
+    eprintln!(
+        "peak heap while comparing all {} articles: {:.1} MB ({} claims, {} groups)",
+        all.len(),
+        peak as f64 / 1e6,
+        comparison.claims.len(),
+        comparison.groups.len()
+    );
+}
+
+fn bench_pairs(c: &mut Criterion) {
+    let sentences: Vec<String> = demo::demo_articles()
+        .iter()
+        .flat_map(|a| {
+            a.text
+                .split(". ")
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let (vocab, profiles) = build_profiles(sentences.iter().map(String::as_str));
+    let n = profiles.len();
+    let pairs: Vec<(usize, usize)> = (0..n)
+        .flat_map(|i| (0..n).map(move |j| (i, j)))
+        .take(10_000)
+        .collect();
+    let mut group = c.benchmark_group("pair scoring");
+    group.throughput(Throughput::Elements(pairs.len() as u64));
+    group.bench_function("score prepared pairs", |b| {
+        b.iter(|| {
+            pairs
+                .iter()
+                .map(|&(i, j)| score(&vocab, &profiles[i], &profiles[j]))
+                .sum::<f32>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = bench_analysis, bench_pairs
+}
+criterion_main!(benches);

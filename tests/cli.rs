@@ -1,0 +1,193 @@
+//! The command line as users run it: `compare`, `pairs`, `import`, and their error messages.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn claimdiff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimdiff"))
+        .args(args)
+        .output()
+        .expect("run claimdiff")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn demo_file(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/demo")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+#[test]
+fn demo_json_is_deterministic_and_spans_are_exact() {
+    let first = claimdiff(&["compare", "--demo", "--format", "json"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = claimdiff(&["compare", "--demo", "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout, "same input must give identical JSON");
+
+    let report = json(&first);
+    let texts: Vec<String> = claimdiff::analysis::demo::demo_articles()
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    let claims = report["claims"].as_array().expect("claims");
+    assert!(claims.len() > 20);
+    for claim in claims {
+        let article = claim["article"].as_u64().expect("article") as usize;
+        let start = claim["span"][0].as_u64().expect("start") as usize;
+        let end = claim["span"][1].as_u64().expect("end") as usize;
+        assert_eq!(claim["text"].as_str(), texts[article].get(start..end), "{claim}");
+        assert!(claim["id"].as_str().is_some_and(|id| id.starts_with('c')));
+        assert!(claim["group"].as_u64().is_some());
+    }
+    let groups = report["groups"].as_array().expect("groups");
+    let statuses: Vec<&str> = groups.iter().filter_map(|g| g["status"].as_str()).collect();
+    for status in ["shared", "conflicting", "single_outlet"] {
+        assert!(statuses.contains(&status), "demo shows a {status} group");
+    }
+}
+
+#[test]
+fn json_from_files_matches_the_demo() {
+    let files = [
+        "kessling-courier.txt",
+        "northline-wire.txt",
+        "meridian-post.txt",
+        "riverside-daily.txt",
+    ]
+    .map(demo_file);
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let from_files = json(&claimdiff(&args));
+    let demo = json(&claimdiff(&["compare", "--demo", "--format", "json"]));
+    assert_eq!(from_files["groups"], demo["groups"]);
+}
+
+#[test]
+fn text_and_markdown_name_conflicts_in_words() {
+    let text = stdout(&claimdiff(&["compare", "--demo"]));
+    assert!(text.contains("number differs"), "{text}");
+    let md = stdout(&claimdiff(&["compare", "--demo", "--format", "markdown"]));
+    assert!(md.starts_with("# claimdiff comparison"));
+    assert!(md.contains("| Outlet | Claims |"));
+}
+
+#[test]
+fn every_bad_file_is_named_with_its_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let pdf = dir.path().join("report.txt");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0").expect("write");
+    let missing = dir.path().join("missing.txt");
+    let good = demo_file("kessling-courier.txt");
+    let out = claimdiff(&[
+        "compare",
+        &good,
+        empty.to_str().expect("utf8"),
+        pdf.to_str().expect("utf8"),
+        missing.to_str().expect("utf8"),
+        dir.path().to_str().expect("utf8"),
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(err.contains("report.txt") && err.contains("PDF"), "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(err.to_lowercase().contains("folder") || err.to_lowercase().contains("directory"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn keep_going_compares_the_readable_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let a = demo_file("kessling-courier.txt");
+    let b = demo_file("northline-wire.txt");
+    let out = claimdiff(&["compare", "--keep-going", "--format", "json", &a, empty.to_str().expect("utf8"), &b]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty.txt"));
+    assert_eq!(json(&out)["articles"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn no_arguments_to_compare_is_a_clear_error() {
+    let out = claimdiff(&["compare"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no articles"), "{}", stderr(&out));
+}
+
+#[test]
+fn pairs_prints_one_line_per_pair() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tsv = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &tsv,
+        "\u{feff}Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n\
+         1\t1\t2\tThe bridge reopened on Friday after repairs.\tThe bridge reopened on Friday after repairs were finished.\r\n\
+         0\t3\t4\tThe bridge reopened on Friday after repairs.\tFans queued overnight for concert tickets.\r\n\
+         0\t5\t6\tThe mine had been closed for 14 days.\tThe mine had been closed for 12 days.\r\n",
+    )
+    .expect("write");
+    let out = claimdiff(&["pairs", tsv.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Vec<String>> = stdout(&out)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(&lines[0][..2], ["1", "2"]);
+    assert_eq!(lines[0][3], "1", "near-identical sentences mean the same");
+    assert_eq!(lines[1][3], "0", "unrelated sentences do not");
+    assert_eq!(lines[2][3], "0", "a differing count is a conflict, not a paraphrase");
+    let high: f32 = lines[2][2].parse().expect("score");
+    assert!(high > 0.5, "the 14/12 days pair still scores high (it is linked): {high}");
+}
+
+#[test]
+fn pairs_reports_missing_files() {
+    let out = claimdiff(&["pairs", "no-such-file.tsv"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no-such-file.tsv"));
+}
+
+#[test]
+fn import_shows_metadata_boilerplate_and_claims() {
+    let out = claimdiff(&["import", &demo_file("northline-wire.txt")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Outlet:  Northline Wire"), "{text}");
+    assert!(text.contains("Boilerplate (not a claim): Sign up for the Northline morning briefing."), "{text}");
+    assert!(text.contains("claims:"));
+}
+
+#[test]
+fn fixture_story_compares() {
+    let dir = fixture("story");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixture story")
+        .filter_map(|e| e.ok().map(|e| e.path().display().to_string()))
+        .collect();
+    files.sort();
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = claimdiff(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
