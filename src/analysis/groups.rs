@@ -237,3 +237,85 @@ fn summaries(
 pub fn describe_conflicts(conflicts: &[Conflict]) -> Vec<String> {
     conflicts.iter().map(Conflict::describe).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::claims::sentence_claim;
+    use crate::analysis::comparison::ConflictKind;
+
+    fn claims(articles: &[usize]) -> Vec<Claim> {
+        articles
+            .iter()
+            .enumerate()
+            .map(|(i, &article)| {
+                let mut c = sentence_claim(&format!("claim number {i}"));
+                c.article = article;
+                c
+            })
+            .collect()
+    }
+
+    fn link(a: usize, b: usize, score: f32) -> Link {
+        Link { a, b, score, conflicts: Vec::new(), origin: LinkOrigin::Matcher, in_group: false }
+    }
+
+    fn articles(n: usize) -> Vec<Article> {
+        (0..n)
+            .map(|i| {
+                let mut a = Article::default();
+                a.meta.outlet = format!("Outlet {i}");
+                a
+            })
+            .collect()
+    }
+
+    #[test]
+    fn linked_claims_of_two_outlets_form_a_shared_group() {
+        let c = build(articles(2), claims(&[0, 1]), vec![link(0, 1, 0.6)], &Decisions::default());
+        assert_eq!(c.groups.len(), 1);
+        assert_eq!(c.groups[0].status, GroupStatus::Shared);
+        assert_eq!(c.groups[0].present_in, [0, 1]);
+        assert!(c.links[0].in_group);
+    }
+
+    #[test]
+    fn a_broad_sentence_does_not_chain_two_groups() {
+        // Claims 0+1 and 2+3 are two strongly linked pairs; claim 4 (a third outlet) links
+        // weakly to one member of each. It may join one group, but must not merge both.
+        let links = vec![link(0, 1, 0.8), link(2, 3, 0.8), link(1, 4, 0.4), link(3, 4, 0.35)];
+        let c = build(articles(3), claims(&[0, 1, 0, 1, 2]), links, &Decisions::default());
+        assert_ne!(c.claims[0].group, c.claims[2].group, "unrelated pairs stay apart");
+        let chained = c.links.iter().filter(|l| !l.in_group).count();
+        assert!(chained >= 1, "the link that would chain stays listed, outside the group");
+    }
+
+    #[test]
+    fn a_conflicting_link_makes_the_group_conflicting() {
+        let mut l = link(0, 1, 0.7);
+        l.conflicts.push(Conflict { kind: ConflictKind::Number, left: "40".into(), right: "45".into() });
+        let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
+        assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
+        assert_eq!(c.summaries[0].conflicting, 1);
+    }
+
+    #[test]
+    fn unlinked_claims_are_single_outlet_and_groups_follow_first_appearance() {
+        let c = build(articles(2), claims(&[0, 0, 1]), vec![link(1, 2, 0.9)], &Decisions::default());
+        assert_eq!(c.groups.len(), 2);
+        assert_eq!(c.groups[0].members, [0]);
+        assert_eq!(c.groups[0].status, GroupStatus::SingleOutlet);
+        assert_eq!(c.groups[0].absent_from, [1]);
+        assert_eq!(c.groups[1].members, [1, 2]);
+    }
+
+    #[test]
+    fn user_links_always_merge_and_mark_the_group() {
+        let mut user = link(0, 2, 1.0);
+        user.origin = LinkOrigin::User;
+        let links = vec![link(0, 1, 0.8), user];
+        let c = build(articles(3), claims(&[0, 1, 2]), links, &Decisions::default());
+        assert_eq!(c.groups.len(), 1);
+        assert!(c.groups[0].user_curated);
+    }
+}
