@@ -336,6 +336,8 @@ pub struct PairScore {
     pub paraphrase: f32,
     /// IDF-weighted content overlap in [0, 1]: do they share a claim, even partly?
     pub overlap: f32,
+    /// Number of distinct content words the two sentences share.
+    pub shared_words: u32,
 }
 
 /// Score a pair of prepared sentences: the one scoring function of claimdiff.
@@ -343,6 +345,7 @@ pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
     PairScore {
         paraphrase: score(vocab, a, b),
         overlap: overlap(vocab, a, b),
+        shared_words: intersection_len(&a.content, &b.content) as u32,
     }
 }
 

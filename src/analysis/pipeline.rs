@@ -32,6 +32,9 @@ impl Decisions {
     }
 }
 
+/// Content words two claims must share before content overlap alone can link them.
+pub const MIN_SHARED_WORDS: u32 = 2;
+
 /// Matching thresholds a user can change.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -54,9 +57,11 @@ impl Default for MatchSettings {
 }
 
 impl MatchSettings {
-    /// True when a pair with these scores is linked.
+    /// True when a pair with these scores is linked. An overlap link needs at least two shared
+    /// content words, so two fragments sharing one rare name do not count as one claim.
     pub fn links(&self, score: &super::features::PairScore) -> bool {
-        score.overlap >= self.link_threshold || score.paraphrase >= self.paraphrase_threshold
+        (score.overlap >= self.link_threshold && score.shared_words >= MIN_SHARED_WORDS)
+            || score.paraphrase >= self.paraphrase_threshold
     }
 }
 
