@@ -131,7 +131,7 @@ pub fn fit_report(fit: &FitResult, pairs: usize) -> String {
     }
     let list: Vec<String> = fit.weights.iter().map(|x| format!("{x:.4}")).collect();
     out.push_str(&format!("pub const WEIGHTS: [f32; FEATURE_COUNT] = [{}];\n", list.join(", ")));
-    out.push_str(&format!("pub const DEFAULT_LINK_THRESHOLD: f32 = {:.2};\n", fit.threshold));
+    out.push_str(&format!("pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = {:.2};\n", fit.threshold));
     out
 }
 

@@ -17,8 +17,9 @@ use super::text::shorten;
 /// A link at or above this score merges groups even when other links between them are missing.
 const STRONG_LINK_SCORE: f32 = 0.9;
 
-/// Share of possible links between two groups that must exist for them to merge.
-fn merge_link_share() -> f32 { std::env::var("CD_SHARE").ok().and_then(|s| s.parse().ok()).unwrap_or(0.5) }
+/// Share of possible links between two groups that must exist for them to merge. A lone
+/// claim joins a group of up to three through one link; larger groups need several links.
+const MERGE_LINK_SHARE: f32 = 0.25;
 
 /// Maximum length of a group label in characters.
 const LABEL_CHARS: usize = 90;
@@ -89,7 +90,7 @@ pub fn build(
                 .filter(|pair| linked.contains(pair))
                 .count();
             (possible == 1)
-                || (existing as f32 > merge_link_share() * possible as f32)
+                || (existing as f32 > MERGE_LINK_SHARE * possible as f32)
                 || (link.score >= STRONG_LINK_SCORE && existing * 3 >= possible)
         };
         if accept {
@@ -313,9 +314,9 @@ mod tests {
     fn user_links_always_merge_and_mark_the_group() {
         let mut user = link(0, 2, 1.0);
         user.origin = LinkOrigin::User;
-        let links = vec![link(0, 1, 0.8), user];
+        let links = vec![link(1, 2, 0.3), user];
         let c = build(articles(3), claims(&[0, 1, 2]), links, &Decisions::default());
-        assert_eq!(c.groups.len(), 1);
-        assert!(c.groups[0].user_curated);
+        assert_eq!(c.claims[0].group, c.claims[2].group);
+        assert!(c.groups[c.claims[0].group].user_curated);
     }
 }

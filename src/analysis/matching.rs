@@ -13,7 +13,7 @@ use super::model::Article;
 use super::pipeline::{Decisions, MatchSettings};
 
 /// Default minimum content overlap for linking two claims of different articles.
-pub const DEFAULT_LINK_THRESHOLD: f32 = 0.3;
+pub const DEFAULT_LINK_THRESHOLD: f32 = 0.15;
 
 /// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
 pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = 0.55;
@@ -22,7 +22,7 @@ pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = 0.55;
 const CANDIDATES_PER_CLAIM: usize = 12;
 
 /// Minimum cheap cosine for a pair to become a candidate.
-fn min_candidate_cosine() -> f32 { std::env::var("CD_COS").ok().and_then(|s| s.parse().ok()).unwrap_or(0.12) }
+const MIN_CANDIDATE_COSINE: f32 = 0.08;
 
 /// Words in more than this share of claims (and more than a few) are too common to index.
 const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
@@ -75,7 +75,7 @@ pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usi
                 let norm = (profile.content_weight * prepared.profiles[j].content_weight).sqrt();
                 (j, if norm > 0.0 { shared / norm } else { 0.0 })
             })
-            .filter(|(_, cosine)| *cosine >= min_candidate_cosine())
+            .filter(|(_, cosine)| *cosine >= MIN_CANDIDATE_COSINE)
             .collect();
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
