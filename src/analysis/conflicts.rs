@@ -94,38 +94,90 @@ fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict
     }
 }
 
-fn time_kind(key: &str) -> &str {
-    key.split(':').next().unwrap_or(key)
+/// A time expression's comparable parts, parsed from its key ("date:2019-2-28", "month:9",
+/// "weekday:friday", "year:2022", "season:autumn-2022").
+#[derive(Debug, Default, PartialEq, Eq)]
+struct TimeParts<'a> {
+    year: Option<&'a str>,
+    month: Option<&'a str>,
+    day: Option<&'a str>,
+    weekday: Option<&'a str>,
+    season: Option<&'a str>,
+}
+
+fn time_parts(key: &str) -> TimeParts<'_> {
+    let (kind, value) = key.split_once(':').unwrap_or((key, ""));
+    let mut parts = TimeParts::default();
+    match kind {
+        "weekday" => parts.weekday = Some(value),
+        "month" => parts.month = Some(value),
+        "year" => parts.year = Some(value),
+        "date" => {
+            let fields: Vec<&str> = value.split('-').collect();
+            match fields.as_slice() {
+                [y, m, d] => (parts.year, parts.month, parts.day) = (Some(*y), Some(*m), Some(*d)),
+                [m, d] => (parts.month, parts.day) = (Some(*m), Some(*d)),
+                _ => {}
+            }
+        }
+        "season" => {
+            let (season, year) = value.split_once('-').unwrap_or((value, ""));
+            parts.season = Some(season);
+            parts.year = (!year.is_empty()).then_some(year);
+        }
+        _ => {}
+    }
+    parts
+}
+
+/// `Some(true)` when two times name the same moment at the finest level both state,
+/// `Some(false)` when they differ there, `None` when they share no level (a weekday and a month).
+fn times_agree(x: &TimeParts, y: &TimeParts) -> Option<bool> {
+    let mut compared = None;
+    for (a, b) in [
+        (x.year, y.year),
+        (x.month, y.month),
+        (x.day, y.day),
+        (x.weekday, y.weekday),
+        (x.season, y.season),
+    ] {
+        if let (Some(a), Some(b)) = (a, b) {
+            if a != b {
+                return Some(false);
+            }
+            compared = Some(true);
+        }
+    }
+    compared
 }
 
 fn time_conflicts(a: &Claim, b: &Claim, out: &mut Vec<Conflict>) {
-    for x in &a.facts.times {
-        let kind = time_kind(&x.key);
-        if kind == "relative" || kind == "clock" {
-            continue;
-        }
-        let same_kind: Vec<_> = b
-            .facts
-            .times
+    let ours: Vec<TimeParts> = a.facts.times.iter().map(|t| time_parts(&t.key)).collect();
+    let theirs: Vec<TimeParts> = b.facts.times.iter().map(|t| time_parts(&t.key)).collect();
+    for (x, x_parts) in a.facts.times.iter().zip(&ours) {
+        let verdicts: Vec<(usize, bool)> = theirs
             .iter()
-            .filter(|y| time_kind(&y.key) == kind)
+            .enumerate()
+            .filter_map(|(j, y)| times_agree(x_parts, y).map(|agree| (j, agree)))
             .collect();
-        if same_kind.is_empty() || same_kind.iter().any(|y| y.key == x.key) {
+        if verdicts.is_empty() || verdicts.iter().any(|(_, agree)| *agree) {
             continue;
         }
-        // The other side's time may agree with a different time phrase here.
-        if same_kind
+        // Their time may match a different time phrase of ours ("Thursday's letter set Feb. 28").
+        let differing: Vec<usize> = verdicts
             .iter()
-            .all(|y| a.facts.times.iter().any(|other| other.key == y.key))
-        {
+            .map(|(j, _)| *j)
+            .filter(|&j| !ours.iter().any(|o| times_agree(o, &theirs[j]) == Some(true)))
+            .collect();
+        if differing.is_empty() {
             continue;
         }
         out.push(Conflict {
             kind: ConflictKind::Time,
             left: x.text.clone(),
-            right: same_kind
+            right: differing
                 .iter()
-                .map(|y| y.text.as_str())
+                .map(|&j| b.facts.times[j].text.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
         });
@@ -258,6 +310,20 @@ mod tests {
         let c = claim(Facts { times: vec![t("since September", "month:9")], ..Facts::default() });
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Time);
         assert!(find_conflicts(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn a_date_conflicts_with_a_different_month_but_not_its_own() {
+        let t = |text: &str, key: &str| TimeFact { span: Span::new(0, 1), text: text.into(), key: key.into() };
+        let jan = claim(Facts { times: vec![t("as of January 1", "date:1-1")], ..Facts::default() });
+        let feb = claim(Facts { times: vec![t("in February", "month:2")], ..Facts::default() });
+        let feb28 = claim(Facts { times: vec![t("Feb. 28, 2019", "date:2019-2-28")], ..Facts::default() });
+        let conflicts = find_conflicts(&jan, &feb);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].describe(), "time differs: as of January 1 vs in February");
+        assert!(find_conflicts(&feb, &feb28).is_empty());
+        let relative = claim(Facts { times: vec![t("yesterday", "relative:yesterday")], ..Facts::default() });
+        assert!(find_conflicts(&jan, &relative).is_empty());
     }
 
     #[test]

@@ -188,3 +188,63 @@ pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::import::import_text;
+    use crate::analysis::pipeline::compare;
+
+    const LEFT: &str = "Rescuers pulled all nine trapped miners out alive late on Saturday night";
+    const RIGHT: &str = "All nine trapped miners were pulled out alive by rescuers on Saturday night";
+
+    #[test]
+    fn compare_and_pairs_use_the_same_scoring_function() {
+        // Two articles that are nothing but a headline each: `compare` sees exactly the two
+        // sentences `pairs` sees, so both must give the same scores and the same link.
+        let articles = [import_text(LEFT, None), import_text(RIGHT, None)];
+        let comparison = compare(&articles, &Decisions::default(), &MatchSettings::default());
+        assert_eq!(comparison.claims.len(), 2);
+        let verdicts = score_pairs(&[(LEFT.to_string(), RIGHT.to_string())], &MatchSettings::default());
+        assert_eq!(comparison.links.len(), usize::from(verdicts[0].linked));
+        let link = &comparison.links[0];
+        assert_eq!(link.score, link_score(&verdicts[0].score));
+        assert_eq!(link.conflicts, verdicts[0].conflicts);
+    }
+
+    #[test]
+    fn candidates_only_pair_claims_of_different_articles() {
+        let articles = [
+            import_text("Storm closes port\n\nThe storm closed the port on Monday. The storm closed the port again.", None),
+            import_text("Port shut by storm\n\nA storm shut the port on Monday.", None),
+        ];
+        let claims = crate::analysis::claims::extract(&articles);
+        let prepared = prepare(&claims, &articles);
+        let pairs = candidate_pairs(&prepared, &claims);
+        assert!(!pairs.is_empty());
+        for (a, b) in pairs {
+            assert_ne!(claims[a].article, claims[b].article);
+        }
+    }
+
+    #[test]
+    fn unlinks_remove_and_user_links_add() {
+        let articles = [import_text(LEFT, None), import_text(RIGHT, None)];
+        let base = compare(&articles, &Decisions::default(), &MatchSettings::default());
+        let (a, b) = (base.claims[0].id.clone(), base.claims[1].id.clone());
+        let unlinked = Decisions { unlinks: vec![(a.clone(), b.clone())], ..Decisions::default() };
+        let c = compare(&articles, &unlinked, &MatchSettings::default());
+        assert!(c.links.is_empty());
+        assert_ne!(c.claims[0].group, c.claims[1].group);
+        assert!(c.groups.iter().any(|g| g.user_curated));
+
+        let far = [import_text(LEFT, None), import_text("Fans queued overnight for concert tickets", None)];
+        let ids = compare(&far, &Decisions::default(), &MatchSettings::default());
+        assert!(ids.links.is_empty());
+        let linked = Decisions { links: vec![(ids.claims[1].id.clone(), ids.claims[0].id.clone())], ..Decisions::default() };
+        let c = compare(&far, &linked, &MatchSettings::default());
+        assert_eq!(c.links.len(), 1);
+        assert_eq!(c.links[0].origin, LinkOrigin::User);
+        assert_eq!(c.claims[0].group, c.claims[1].group);
+    }
+}
