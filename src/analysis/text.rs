@@ -51,6 +51,53 @@ const STOP_WORDS: &[&str] = &[
     "would", "may", "might", "must", "shall", "upon", "yet", "via", "per",
 ];
 
+/// Everyday news vocabulary: words that appear in stories on any subject, so sharing them says
+/// little about sharing a claim. Matching weighs them down (written for claimdiff, not derived
+/// from any data set).
+const COMMON_NEWS_WORDS: &[&str] = &[
+    "accord", "account", "act", "action", "add", "administration", "afternoon", "ago", "agree",
+    "ahead", "allow", "already", "although", "among", "amount", "announce", "another", "area",
+    "around", "ask", "away", "back", "bad", "become", "begin", "believe", "best", "better", "big",
+    "bill", "billion", "call", "came", "care", "case", "cause", "center", "centre", "certain",
+    "change", "chief", "city", "claim", "clear", "close", "come", "comment", "community",
+    "continue", "could", "country", "course", "current", "day", "days", "deal", "decide",
+    "decision", "despite", "department", "different", "director", "done", "early", "earlier",
+    "effort", "either", "else", "end", "enough", "even", "event", "ever", "every", "expect",
+    "fact", "far", "federal", "feel", "find", "first", "follow", "former", "found", "friday",
+    "full", "future", "general", "get", "give", "given", "go", "going", "good", "got",
+    "government", "great", "group", "hand", "happen", "head", "help", "high", "hold", "home",
+    "hour", "hours", "however", "include", "including", "increase", "inform", "instead", "issue",
+    "job", "keep", "kind", "know", "known", "large", "last", "late", "later", "lead", "leader",
+    "least", "leave", "left", "less", "like", "likely", "line", "little", "local", "long", "look",
+    "lot", "made", "major", "make", "man", "many", "matter", "mean", "member", "men", "might",
+    "million", "minister", "moment", "monday", "month", "months", "morning", "move", "much",
+    "name", "nation", "national", "near", "need", "never", "new", "news", "next", "night", "no",
+    "not", "note", "number", "offer", "office", "officer", "official", "officials", "old", "one",
+    "open", "order", "part", "past", "people", "percent", "period", "person", "place", "plan",
+    "point", "possible", "post", "power", "president", "press", "public", "put", "question",
+    "rather", "reach", "read", "real", "really", "recent", "recently", "region", "regional",
+    "release", "remain", "report", "reported", "reporter", "reporters", "result", "return",
+    "right", "run", "saturday", "saw", "see", "seem", "seen", "senior", "service", "set",
+    "several", "show", "side", "since", "small", "someone", "something", "source", "sources",
+    "speak", "spokesman", "spokeswoman", "spokesperson", "start", "state", "statement", "states",
+    "still", "story", "sunday", "support", "sure", "take", "taken", "talk", "tell", "term",
+    "thing", "think", "thursday", "time", "times", "today", "together", "took", "top", "toward",
+    "tuesday", "turn", "two", "three", "four", "five", "under", "us", "use", "used", "via",
+    "want", "way", "wednesday", "week", "weeks", "well", "went", "whether", "whole", "within",
+    "without", "woman", "women", "work", "world", "year", "years", "yesterday",
+];
+
+/// Weight of an everyday news word relative to its IDF.
+pub const COMMON_WORD_WEIGHT: f32 = 0.35;
+
+/// True when a stem belongs to everyday news vocabulary (see [`COMMON_WORD_WEIGHT`]).
+pub fn is_common_stem(stem_text: &str) -> bool {
+    static STEMS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| COMMON_NEWS_WORDS.iter().map(|w| stem(w)).collect())
+        .contains(stem_text)
+}
+
 /// True for a lowercase function word.
 pub fn is_stop_word(lower: &str) -> bool {
     STOP_WORDS.contains(&lower)
@@ -138,6 +185,14 @@ mod tests {
         let tokens = tokenize("İstanbul'da ışık; Москва заявила.");
         assert!(tokens.len() >= 3);
         assert!(tokens.iter().any(|t| t.lower == "москва"));
+    }
+
+    #[test]
+    fn everyday_news_words_are_common_but_names_are_not() {
+        assert!(is_common_stem(&stem("officials")));
+        assert!(is_common_stem(&stem("reported")));
+        assert!(!is_common_stem(&stem("barrier")));
+        assert!(!is_common_stem("kessl"));
     }
 
     #[test]
