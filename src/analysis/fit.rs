@@ -108,7 +108,11 @@ pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
         .collect();
     let conflicted: Vec<bool> = pairs
         .iter()
-        .map(|(a, b)| !find_conflicts(&sentence_claim(a), &sentence_claim(b)).is_empty())
+        .map(|(a, b)| {
+            find_conflicts(&sentence_claim(a), &sentence_claim(b))
+                .iter()
+                .any(|c| super::matching::vetoes_paraphrase(c.kind))
+        })
         .collect();
     let weights = fit_logistic(&xs, labels, 1.0);
     let probs: Vec<f32> = xs.iter().map(|x| score_features(x, &weights)).collect();

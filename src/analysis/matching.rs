@@ -147,6 +147,14 @@ pub fn link_score(s: &PairScore) -> f32 {
     s.paraphrase.max(s.overlap)
 }
 
+/// Conflict kinds that stop two sentences from meaning the same. Source, quote-wording and
+/// negation differences are shown to users but, judged on MRPC train, are too often a
+/// rewording of one statement to veto a paraphrase on their own.
+pub fn vetoes_paraphrase(kind: super::comparison::ConflictKind) -> bool {
+    use super::comparison::ConflictKind;
+    matches!(kind, ConflictKind::Number | ConflictKind::Time)
+}
+
 /// The result of scoring one sentence pair the way `compare` would.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairVerdict {
@@ -163,7 +171,7 @@ pub struct PairVerdict {
 impl PairVerdict {
     /// The MRPC notion of a paraphrase: linked as paraphrases and with no conflicting fact.
     pub fn same_meaning(&self) -> bool {
-        self.paraphrase && self.conflicts.is_empty()
+        self.paraphrase && !self.conflicts.iter().any(|c| vetoes_paraphrase(c.kind))
     }
 }
 
