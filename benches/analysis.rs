@@ -91,12 +91,7 @@ fn bench_analysis(c: &mut Criterion) {
 fn bench_pairs(c: &mut Criterion) {
     let sentences: Vec<String> = demo::demo_articles()
         .iter()
-        .flat_map(|a| {
-            a.text
-                .split(". ")
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|a| a.text.split(". ").map(str::to_string).collect::<Vec<_>>())
         .collect();
     let (vocab, profiles) = build_profiles(sentences.iter().map(String::as_str));
     let n = profiles.len();

@@ -10,10 +10,17 @@ use crate::analysis::import::import_file;
 use crate::analysis::matching::score_pairs;
 use crate::analysis::report::{Format, render};
 use crate::analysis::{Article, Decisions, MatchSettings, compare, demo};
+use crate::fetch::{fetch_article, is_web_address};
+use crate::workspace::{ArticleEntry, Overwrite, Workspace};
 
 /// Compare how different outlets cover the same news story, claim by claim.
 #[derive(Debug, Parser)]
-#[command(name = "claimdiff", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "claimdiff",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; with none, the window opens.
     #[command(subcommand)]
@@ -27,7 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Compare articles and print claim groups, conflicts, diffs and per-outlet summaries.
     Compare {
-        /// Article files (.txt, .md).
+        /// Article files (.txt, .md, .html), web addresses (https://…), or workspaces (.ron),
+        /// whose articles, decisions and matching settings are used.
         files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -49,7 +57,7 @@ pub enum Command {
     },
     /// Show what claimdiff extracts from an article: metadata, body and claims.
     Import {
-        /// The article file.
+        /// The article file (.txt, .md, .html) or web address (https://…).
         file: PathBuf,
     },
     /// Fit the matcher's weights on labelled pairs (MRPC layout) and print them as Rust.
@@ -64,6 +72,31 @@ pub enum Command {
         /// An STS Benchmark file (tab-separated: genre, file, year, id, score, s1, s2).
         file: PathBuf,
     },
+    /// Build workspace files from the command line.
+    Workspace {
+        /// What to do with workspaces.
+        #[command(subcommand)]
+        command: WorkspaceCommand,
+    },
+}
+
+/// `claimdiff workspace …` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Build a workspace file (OUT.claimdiff.ron) from article files or other workspaces.
+    Create {
+        /// The workspace file to write; its name must end in `.ron`.
+        out: PathBuf,
+        /// Article files (.txt, .md, …) or workspaces (.ron) to put in it, in this order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Replace OUT if it exists (the previous version is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
+        /// Name unreadable files but build the workspace from the readable rest.
+        #[arg(long)]
+        keep_going: bool,
+    },
 }
 
 /// Run a terminal subcommand, writing to stdout. Errors are returned for `main` to print.
@@ -76,18 +109,27 @@ pub fn run(command: Command) -> Result<()> {
             keep_going,
             link_threshold,
         } => {
-            let mut settings = MatchSettings::default();
+            let inputs = if use_demo {
+                Inputs::from_articles(demo::demo_articles())
+            } else {
+                load_inputs(&files, keep_going)?
+            };
+            let mut settings = inputs.settings;
             if let Some(t) = link_threshold {
                 settings.link_threshold = t;
             }
-            let articles = if use_demo {
-                demo::demo_articles()
-            } else {
-                load_articles(&files, keep_going)?
-            };
-            let comparison = compare(&articles, &Decisions::default(), &settings);
+            let comparison = compare(&inputs.articles, &inputs.decisions, &settings);
             write_stdout(&render(&comparison, format))
         }
+        Command::Workspace {
+            command:
+                WorkspaceCommand::Create {
+                    out,
+                    files,
+                    force,
+                    keep_going,
+                },
+        } => create_workspace(&out, &files, force, keep_going),
         Command::Pairs { file } => pairs(&file),
         Command::FitMatcher { file } => {
             let text = read_utf8(&file)?;
@@ -99,7 +141,10 @@ pub fn run(command: Command) -> Result<()> {
                 .map(|l| l.starts_with('1'))
                 .collect();
             let (rows, _) = parse_pairs_tsv(&text);
-            let pairs: Vec<(String, String)> = rows.into_iter().map(|r| (r.sentence1, r.sentence2)).collect();
+            let pairs: Vec<(String, String)> = rows
+                .into_iter()
+                .map(|r| (r.sentence1, r.sentence2))
+                .collect();
             let fit = crate::analysis::fit::fit_pairs(&pairs, &labels);
             write_stdout(&crate::analysis::fit::fit_report(&fit, pairs.len()))
         }
@@ -119,7 +164,10 @@ pub fn run(command: Command) -> Result<()> {
                 pairs.push((f[5].to_string(), f[6].to_string()));
             }
             let verdicts = score_pairs(&pairs, &MatchSettings::default());
-            let scores: Vec<f64> = verdicts.iter().map(|v| f64::from(v.score.paraphrase)).collect();
+            let scores: Vec<f64> = verdicts
+                .iter()
+                .map(|v| f64::from(v.score.paraphrase))
+                .collect();
             write_stdout(&format!(
                 "{}: {} pairs, Pearson {:.3}, Spearman {:.3}\n",
                 file.display(),
@@ -129,7 +177,7 @@ pub fn run(command: Command) -> Result<()> {
             ))
         }
         Command::Import { file } => {
-            let article = import_file(&file)?;
+            let article = import_article(&file)?;
             write_stdout(&describe_import(&article))
         }
     }
@@ -144,7 +192,7 @@ pub fn load_articles(files: &[PathBuf], keep_going: bool) -> Result<Vec<Article>
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for path in files {
-        match import_file(path) {
+        match import_article(path) {
             Ok(article) => articles.push(article),
             Err(e) => errors.push(e.to_string()),
         }
@@ -167,6 +215,131 @@ pub fn load_articles(files: &[PathBuf], keep_going: bool) -> Result<Vec<Article>
             "\n(use --keep-going to compare the readable files)".to_string()
         }
     )
+}
+
+/// What the command line's inputs amount to: articles (in argument order), the user's
+/// decisions and matching settings (from workspaces, else defaults).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Articles ready for analysis.
+    pub articles: Vec<Article>,
+    /// The same articles as workspace entries (a workspace's entries are kept as saved).
+    pub entries: Vec<ArticleEntry>,
+    /// Decisions of all workspaces given, in order.
+    pub decisions: Decisions,
+    /// The first workspace's matching settings, or the defaults.
+    pub settings: MatchSettings,
+}
+
+impl Inputs {
+    /// Inputs made of these articles only.
+    pub fn from_articles(articles: Vec<Article>) -> Self {
+        Self {
+            entries: articles.iter().map(ArticleEntry::from_article).collect(),
+            articles,
+            ..Self::default()
+        }
+    }
+}
+
+/// True for a path that names a workspace file (any local `.ron`).
+pub fn is_workspace_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        && !is_web_address(&path.to_string_lossy())
+}
+
+/// Load article files and workspaces (any `.ron`) in argument order, merging the workspaces'
+/// decisions. Without workspaces this is exactly [`load_articles`]. Bad files are named; with
+/// `keep_going` they are reported on stderr and the rest are used.
+pub fn load_inputs(files: &[PathBuf], keep_going: bool) -> Result<Inputs> {
+    if !files.iter().any(|f| is_workspace_path(f)) {
+        return load_articles(files, keep_going).map(Inputs::from_articles);
+    }
+    let mut inputs = Inputs::default();
+    let mut settings = None;
+    let mut errors = Vec::new();
+    for path in files {
+        if is_workspace_path(path) {
+            match crate::workspace::load(path) {
+                Ok(workspace) => {
+                    inputs.articles.extend(workspace.analysis_articles());
+                    inputs.entries.extend(workspace.articles);
+                    inputs.decisions.links.extend(workspace.decisions.links);
+                    inputs.decisions.unlinks.extend(workspace.decisions.unlinks);
+                    settings.get_or_insert(workspace.settings.matching);
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+        } else {
+            match import_article(path) {
+                Ok(article) => {
+                    inputs.entries.push(ArticleEntry::from_article(&article));
+                    inputs.articles.push(article);
+                }
+                Err(e) => errors.push(format!("{e:#}")),
+            }
+        }
+    }
+    inputs.settings = settings.unwrap_or_default();
+    if errors.is_empty() {
+        return Ok(inputs);
+    }
+    if keep_going && !inputs.articles.is_empty() {
+        for e in &errors {
+            eprintln!("claimdiff: skipped: {e}");
+        }
+        return Ok(inputs);
+    }
+    bail!(
+        "{}{}",
+        errors.join("\n"),
+        if inputs.articles.is_empty() || keep_going {
+            String::new()
+        } else {
+            "\n(use --keep-going to use the readable files)".to_string()
+        }
+    )
+}
+
+/// `claimdiff workspace create OUT FILE…`: build a workspace from the inputs and save it
+/// atomically. An existing OUT is only replaced with `force`, so swapped arguments can't
+/// overwrite an article.
+fn create_workspace(out: &Path, files: &[PathBuf], force: bool, keep_going: bool) -> Result<()> {
+    if !is_workspace_path(out) {
+        bail!(
+            "'{}' does not end in .ron; name the workspace like 'story.claimdiff.ron'",
+            out.display()
+        );
+    }
+    if out.exists() && !force {
+        bail!(
+            "'{}' already exists; use --force to replace it (the old version is kept as .bak)",
+            out.display()
+        );
+    }
+    let inputs = load_inputs(files, keep_going)?;
+    let mut workspace = Workspace::from_articles(&[]);
+    workspace.articles = inputs.entries;
+    workspace.decisions = inputs.decisions;
+    workspace.settings.matching = inputs.settings;
+    crate::workspace::save(out, &workspace, Overwrite::Always)?;
+    let count = workspace.articles.len();
+    let plural = if count == 1 { "" } else { "s" };
+    write_stdout(&format!(
+        "Wrote '{}' with {count} article{plural}.\n",
+        out.display()
+    ))
+}
+
+/// Imports one command-line argument: fetched when it is an `http://` or `https://` address,
+/// read from disk otherwise. Errors name the file or address.
+pub fn import_article(arg: &Path) -> Result<Article> {
+    let text = arg.to_string_lossy();
+    if is_web_address(&text) {
+        return Ok(fetch_article(&text)?);
+    }
+    Ok(import_file(arg)?)
 }
 
 fn write_stdout(text: &str) -> Result<()> {
@@ -196,14 +369,23 @@ pub struct PairRow {
 pub fn parse_pairs_tsv(text: &str) -> (Vec<PairRow>, Vec<String>) {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for (n, line) in text.trim_start_matches('\u{feff}').lines().enumerate().skip(1) {
+    for (n, line) in text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .skip(1)
+    {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() < 5 {
-            problems.push(format!("line {}: expected 5 tab-separated columns, found {}", n + 1, fields.len()));
+            problems.push(format!(
+                "line {}: expected 5 tab-separated columns, found {}",
+                n + 1,
+                fields.len()
+            ));
             continue;
         }
         rows.push(PairRow {
@@ -219,7 +401,11 @@ pub fn parse_pairs_tsv(text: &str) -> (Vec<PairRow>, Vec<String>) {
 fn read_utf8(file: &Path) -> Result<String> {
     let bytes = std::fs::read(file).with_context(|| format!("Can't open '{}'", file.display()))?;
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!("'{}' is not UTF-8 text (invalid byte at offset {})", file.display(), e.utf8_error().valid_up_to())
+        anyhow::anyhow!(
+            "'{}' is not UTF-8 text (invalid byte at offset {})",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
@@ -230,7 +416,10 @@ fn pairs(file: &Path) -> Result<()> {
         eprintln!("claimdiff: {}: {p}", file.display());
     }
     if rows.is_empty() {
-        bail!("'{}' holds no sentence pairs (expected a header row, then label, id1, id2, sentence1, sentence2)", file.display());
+        bail!(
+            "'{}' holds no sentence pairs (expected a header row, then label, id1, id2, sentence1, sentence2)",
+            file.display()
+        );
     }
     let texts: Vec<(String, String)> = rows
         .iter()
@@ -250,7 +439,8 @@ fn pairs(file: &Path) -> Result<()> {
     write_stdout(&out)
 }
 
-/// What `claimdiff import` prints: metadata, warnings, boilerplate, then the claims.
+/// What `claimdiff import` prints: metadata, warnings, boilerplate, the body text, then the
+/// claims.
 pub fn describe_import(article: &Article) -> String {
     let m = &article.meta;
     let mut out = String::new();
@@ -269,12 +459,36 @@ pub fn describe_import(article: &Article) -> String {
         out.push_str(&format!("Warning: {w}\n"));
     }
     for span in &article.boilerplate_spans {
-        out.push_str(&format!("Boilerplate (not a claim): {}\n", span.slice(&article.text).trim()));
+        out.push_str(&format!(
+            "Boilerplate (not a claim): {}\n",
+            span.slice(&article.text).trim()
+        ));
     }
-    let comparison = compare(std::slice::from_ref(article), &Decisions::default(), &MatchSettings::default());
+    let body = article
+        .text
+        .get(article.body_start..)
+        .unwrap_or("")
+        .trim_end();
+    out.push_str("\nBody:\n");
+    for line in body.lines().map(str::trim_end) {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    let comparison = compare(
+        std::slice::from_ref(article),
+        &Decisions::default(),
+        &MatchSettings::default(),
+    );
     out.push_str(&format!("\n{} claims:\n", comparison.claims.len()));
     for (i, c) in comparison.claims.iter().enumerate() {
-        out.push_str(&format!("{:>3}. {}\n", i + 1, c.text.split_whitespace().collect::<Vec<_>>().join(" ")));
+        out.push_str(&format!(
+            "{:>3}. {}\n",
+            i + 1,
+            c.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
     }
     out
 }
@@ -290,7 +504,10 @@ mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].sentence1, "A \"quoted\" one.");
         assert_eq!(rows[0].sentence2, "Another one.");
-        assert_eq!(problems, ["line 3: expected 5 tab-separated columns, found 1"]);
+        assert_eq!(
+            problems,
+            ["line 3: expected 5 tab-separated columns, found 1"]
+        );
     }
 
     #[test]
@@ -298,6 +515,13 @@ mod tests {
         let cli = Cli::try_parse_from(["claimdiff", "a.txt", "b.txt"]).map_err(|e| e.to_string());
         assert_eq!(cli.map(|c| c.files.len()), Ok(2));
         let cli = Cli::try_parse_from(["claimdiff", "compare", "--demo", "--format", "json"]);
-        assert!(matches!(cli.map(|c| c.command), Ok(Some(Command::Compare { demo: true, format: Format::Json, .. }))));
+        assert!(matches!(
+            cli.map(|c| c.command),
+            Ok(Some(Command::Compare {
+                demo: true,
+                format: Format::Json,
+                ..
+            }))
+        ));
     }
 }

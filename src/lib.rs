@@ -6,4 +6,6 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod fetch;
+pub mod platform;
 pub mod workspace;

@@ -19,7 +19,9 @@ fn stderr(o: &Output) -> String {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn demo_file(name: &str) -> String {
@@ -39,7 +41,10 @@ fn demo_json_is_deterministic_and_spans_are_exact() {
     let first = claimdiff(&["compare", "--demo", "--format", "json"]);
     assert!(first.status.success(), "{}", stderr(&first));
     let second = claimdiff(&["compare", "--demo", "--format", "json"]);
-    assert_eq!(first.stdout, second.stdout, "same input must give identical JSON");
+    assert_eq!(
+        first.stdout, second.stdout,
+        "same input must give identical JSON"
+    );
 
     let report = json(&first);
     let texts: Vec<String> = claimdiff::analysis::demo::demo_articles()
@@ -52,7 +57,11 @@ fn demo_json_is_deterministic_and_spans_are_exact() {
         let article = claim["article"].as_u64().expect("article") as usize;
         let start = claim["span"][0].as_u64().expect("start") as usize;
         let end = claim["span"][1].as_u64().expect("end") as usize;
-        assert_eq!(claim["text"].as_str(), texts[article].get(start..end), "{claim}");
+        assert_eq!(
+            claim["text"].as_str(),
+            texts[article].get(start..end),
+            "{claim}"
+        );
         assert!(claim["id"].as_str().is_some_and(|id| id.starts_with('c')));
         assert!(claim["group"].as_u64().is_some());
     }
@@ -94,7 +103,11 @@ fn every_bad_file_is_named_with_its_reason() {
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").expect("write");
     let pdf = dir.path().join("report.txt");
-    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0").expect("write");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0",
+    )
+    .expect("write");
     let missing = dir.path().join("missing.txt");
     let good = demo_file("kessling-courier.txt");
     let out = claimdiff(&[
@@ -110,7 +123,10 @@ fn every_bad_file_is_named_with_its_reason() {
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
     assert!(err.contains("report.txt") && err.contains("PDF"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
-    assert!(err.to_lowercase().contains("folder") || err.to_lowercase().contains("directory"), "{err}");
+    assert!(
+        err.to_lowercase().contains("folder") || err.to_lowercase().contains("directory"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -121,7 +137,15 @@ fn keep_going_compares_the_readable_rest() {
     std::fs::write(&empty, "").expect("write");
     let a = demo_file("kessling-courier.txt");
     let b = demo_file("northline-wire.txt");
-    let out = claimdiff(&["compare", "--keep-going", "--format", "json", &a, empty.to_str().expect("utf8"), &b]);
+    let out = claimdiff(&[
+        "compare",
+        "--keep-going",
+        "--format",
+        "json",
+        &a,
+        empty.to_str().expect("utf8"),
+        &b,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("empty.txt"));
     assert_eq!(json(&out)["articles"].as_array().map(Vec::len), Some(2));
@@ -156,9 +180,15 @@ fn pairs_prints_one_line_per_pair() {
     assert_eq!(&lines[0][..2], ["1", "2"]);
     assert_eq!(lines[0][3], "1", "near-identical sentences mean the same");
     assert_eq!(lines[1][3], "0", "unrelated sentences do not");
-    assert_eq!(lines[2][3], "0", "a differing count is a conflict, not a paraphrase");
+    assert_eq!(
+        lines[2][3], "0",
+        "a differing count is a conflict, not a paraphrase"
+    );
     let high: f32 = lines[2][2].parse().expect("score");
-    assert!(high > 0.5, "the 14/12 days pair still scores high (it is linked): {high}");
+    assert!(
+        high > 0.5,
+        "the 14/12 days pair still scores high (it is linked): {high}"
+    );
 }
 
 #[test]
@@ -174,7 +204,10 @@ fn import_shows_metadata_boilerplate_and_claims() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Outlet:  Northline Wire"), "{text}");
-    assert!(text.contains("Boilerplate (not a claim): Sign up for the Northline morning briefing."), "{text}");
+    assert!(
+        text.contains("Boilerplate (not a claim): Sign up for the Northline morning briefing."),
+        "{text}"
+    );
     assert!(text.contains("claims:"));
 }
 

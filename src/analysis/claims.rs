@@ -149,14 +149,19 @@ mod tests {
             .collect();
         assert_eq!(ids_a, ids_again);
         let mut edited = a;
-        edited.text.push_str("\nA new closing sentence was added here.\n");
+        edited
+            .text
+            .push_str("\nA new closing sentence was added here.\n");
         let third = extract(&[edited]);
         assert_ne!(third[0].id, first[0].id);
     }
 
     #[test]
     fn repeated_sentences_get_distinct_ids() {
-        let a = import_text("Head line here\n\nThe same thing was said.\n\nThe same thing was said.\n", None);
+        let a = import_text(
+            "Head line here\n\nThe same thing was said.\n\nThe same thing was said.\n",
+            None,
+        );
         let claims = extract(&[a]);
         assert_eq!(claims.len(), 3);
         assert_ne!(claims[1].id, claims[2].id);

@@ -235,6 +235,8 @@ impl Comparison {
 
     /// The group of a claim.
     pub fn group_of(&self, claim: usize) -> Option<&Group> {
-        self.claims.get(claim).and_then(|c| self.groups.get(c.group))
+        self.claims
+            .get(claim)
+            .and_then(|c| self.groups.get(c.group))
     }
 }

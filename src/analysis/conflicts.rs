@@ -42,7 +42,11 @@ pub fn find_conflicts(a: &Claim, b: &Claim) -> Vec<Conflict> {
 /// True when two values of the same unit agree, allowing for hedges ("about", "a fifth").
 fn values_agree(x: &NumberFact, y: &NumberFact) -> bool {
     let scale = x.value.abs().max(y.value.abs()).max(1e-9);
-    let tolerance = if x.approximate || y.approximate { 0.1 } else { 0.005 };
+    let tolerance = if x.approximate || y.approximate {
+        0.1
+    } else {
+        0.005
+    };
     (x.value - y.value).abs() / scale <= tolerance
 }
 
@@ -73,7 +77,10 @@ fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict
             continue;
         }
         // A number on the other side may agree with some other number here ("9 of 12").
-        if slot.iter().all(|y| xs.iter().any(|other| values_agree(other, y))) {
+        if slot
+            .iter()
+            .all(|y| xs.iter().any(|other| values_agree(other, y)))
+        {
             continue;
         }
         let right = slot
@@ -167,7 +174,11 @@ fn time_conflicts(a: &Claim, b: &Claim, out: &mut Vec<Conflict>) {
         let differing: Vec<usize> = verdicts
             .iter()
             .map(|(j, _)| *j)
-            .filter(|&j| !ours.iter().any(|o| times_agree(o, &theirs[j]) == Some(true)))
+            .filter(|&j| {
+                !ours
+                    .iter()
+                    .any(|o| times_agree(o, &theirs[j]) == Some(true))
+            })
             .collect();
         if differing.is_empty() {
             continue;
@@ -238,7 +249,11 @@ fn quote_conflicts(xs: &[QuoteFact], ys: &[QuoteFact], out: &mut Vec<Conflict>) 
             let overlap = 2.0 * shared as f32 / (wx.len() + wy.len()) as f32;
             // Renderings of one quote share most of their words; a quoted fragment that appears
             // word for word inside the other is a selection, not a different wording.
-            let (short, long) = if wx.len() <= wy.len() { (&wx, &wy) } else { (&wy, &wx) };
+            let (short, long) = if wx.len() <= wy.len() {
+                (&wx, &wy)
+            } else {
+                (&wy, &wx)
+            };
             if overlap >= 0.5 && !is_contiguous_part(short, long) {
                 out.push(Conflict {
                     kind: ConflictKind::QuoteWording,
@@ -261,7 +276,13 @@ mod tests {
         c
     }
 
-    fn number(text: &str, value: f64, unit: NumberUnit, approximate: bool, counted: Option<&str>) -> NumberFact {
+    fn number(
+        text: &str,
+        value: f64,
+        unit: NumberUnit,
+        approximate: bool,
+        counted: Option<&str>,
+    ) -> NumberFact {
         NumberFact {
             span: Span::new(0, text.len()),
             text: text.to_string(),
@@ -274,81 +295,207 @@ mod tests {
 
     #[test]
     fn a_fifth_agrees_with_about_twenty_percent() {
-        let a = claim(Facts { numbers: vec![number("about 20 percent", 20.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
-        let b = claim(Facts { numbers: vec![number("a fifth", 20.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
+        let a = claim(Facts {
+            numbers: vec![number(
+                "about 20 percent",
+                20.0,
+                NumberUnit::Percent,
+                true,
+                Some("territori"),
+            )],
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            numbers: vec![number(
+                "a fifth",
+                20.0,
+                NumberUnit::Percent,
+                true,
+                Some("territori"),
+            )],
+            ..Facts::default()
+        });
         assert!(find_conflicts(&a, &b).is_empty());
     }
 
     #[test]
     fn a_quarter_conflicts_with_twenty_percent() {
-        let a = claim(Facts { numbers: vec![number("20 percent", 20.0, NumberUnit::Percent, false, Some("territori"))], ..Facts::default() });
-        let b = claim(Facts { numbers: vec![number("a quarter", 25.0, NumberUnit::Percent, true, Some("territori"))], ..Facts::default() });
+        let a = claim(Facts {
+            numbers: vec![number(
+                "20 percent",
+                20.0,
+                NumberUnit::Percent,
+                false,
+                Some("territori"),
+            )],
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            numbers: vec![number(
+                "a quarter",
+                25.0,
+                NumberUnit::Percent,
+                true,
+                Some("territori"),
+            )],
+            ..Facts::default()
+        });
         let conflicts = find_conflicts(&a, &b);
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].describe(), "number differs: 20 percent vs a quarter");
+        assert_eq!(
+            conflicts[0].describe(),
+            "number differs: 20 percent vs a quarter"
+        );
     }
 
     #[test]
     fn a_number_only_one_side_has_is_an_addition() {
-        let a = claim(Facts { numbers: vec![number("40 ships", 40.0, NumberUnit::Count, false, Some("ship"))], ..Facts::default() });
+        let a = claim(Facts {
+            numbers: vec![number(
+                "40 ships",
+                40.0,
+                NumberUnit::Count,
+                false,
+                Some("ship"),
+            )],
+            ..Facts::default()
+        });
         let b = claim(Facts::default());
         assert!(find_conflicts(&a, &b).is_empty());
     }
 
     #[test]
     fn counts_of_different_things_do_not_conflict() {
-        let a = claim(Facts { numbers: vec![number("40 ships", 40.0, NumberUnit::Count, false, Some("ship"))], ..Facts::default() });
-        let b = claim(Facts { numbers: vec![number("12 cranes", 12.0, NumberUnit::Count, false, Some("crane"))], ..Facts::default() });
+        let a = claim(Facts {
+            numbers: vec![number(
+                "40 ships",
+                40.0,
+                NumberUnit::Count,
+                false,
+                Some("ship"),
+            )],
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            numbers: vec![number(
+                "12 cranes",
+                12.0,
+                NumberUnit::Count,
+                false,
+                Some("crane"),
+            )],
+            ..Facts::default()
+        });
         assert!(find_conflicts(&a, &b).is_empty());
     }
 
     #[test]
     fn weekdays_conflict_but_weekday_and_month_do_not() {
-        let t = |text: &str, key: &str| TimeFact { span: Span::new(0, 1), text: text.into(), key: key.into() };
-        let a = claim(Facts { times: vec![t("on Friday", "weekday:friday")], ..Facts::default() });
-        let b = claim(Facts { times: vec![t("on Thursday", "weekday:thursday")], ..Facts::default() });
-        let c = claim(Facts { times: vec![t("since September", "month:9")], ..Facts::default() });
+        let t = |text: &str, key: &str| TimeFact {
+            span: Span::new(0, 1),
+            text: text.into(),
+            key: key.into(),
+        };
+        let a = claim(Facts {
+            times: vec![t("on Friday", "weekday:friday")],
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            times: vec![t("on Thursday", "weekday:thursday")],
+            ..Facts::default()
+        });
+        let c = claim(Facts {
+            times: vec![t("since September", "month:9")],
+            ..Facts::default()
+        });
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Time);
         assert!(find_conflicts(&a, &c).is_empty());
     }
 
     #[test]
     fn a_date_conflicts_with_a_different_month_but_not_its_own() {
-        let t = |text: &str, key: &str| TimeFact { span: Span::new(0, 1), text: text.into(), key: key.into() };
-        let jan = claim(Facts { times: vec![t("as of January 1", "date:1-1")], ..Facts::default() });
-        let feb = claim(Facts { times: vec![t("in February", "month:2")], ..Facts::default() });
-        let feb28 = claim(Facts { times: vec![t("Feb. 28, 2019", "date:2019-2-28")], ..Facts::default() });
+        let t = |text: &str, key: &str| TimeFact {
+            span: Span::new(0, 1),
+            text: text.into(),
+            key: key.into(),
+        };
+        let jan = claim(Facts {
+            times: vec![t("as of January 1", "date:1-1")],
+            ..Facts::default()
+        });
+        let feb = claim(Facts {
+            times: vec![t("in February", "month:2")],
+            ..Facts::default()
+        });
+        let feb28 = claim(Facts {
+            times: vec![t("Feb. 28, 2019", "date:2019-2-28")],
+            ..Facts::default()
+        });
         let conflicts = find_conflicts(&jan, &feb);
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].describe(), "time differs: as of January 1 vs in February");
+        assert_eq!(
+            conflicts[0].describe(),
+            "time differs: as of January 1 vs in February"
+        );
         assert!(find_conflicts(&feb, &feb28).is_empty());
-        let relative = claim(Facts { times: vec![t("yesterday", "relative:yesterday")], ..Facts::default() });
+        let relative = claim(Facts {
+            times: vec![t("yesterday", "relative:yesterday")],
+            ..Facts::default()
+        });
         assert!(find_conflicts(&jan, &relative).is_empty());
     }
 
     #[test]
     fn named_versus_anonymous_source_conflicts() {
-        let at = |s: &str, anonymous: bool| Attribution { source: s.into(), verb: "said".into(), anonymous };
-        let a = claim(Facts { attribution: Some(at("Interior Minister Lena Park", false)), ..Facts::default() });
-        let b = claim(Facts { attribution: Some(at("two officials", true)), ..Facts::default() });
-        let c = claim(Facts { attribution: Some(at("Park", false)), ..Facts::default() });
+        let at = |s: &str, anonymous: bool| Attribution {
+            source: s.into(),
+            verb: "said".into(),
+            anonymous,
+        };
+        let a = claim(Facts {
+            attribution: Some(at("Interior Minister Lena Park", false)),
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            attribution: Some(at("two officials", true)),
+            ..Facts::default()
+        });
+        let c = claim(Facts {
+            attribution: Some(at("Park", false)),
+            ..Facts::default()
+        });
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Attribution);
         assert!(find_conflicts(&a, &c).is_empty());
     }
 
     #[test]
     fn reworded_quote_conflicts_but_fragment_does_not() {
-        let q = |s: &str| QuoteFact { span: Span::new(0, s.len()), text: s.into() };
-        let a = claim(Facts { quotes: vec![q("we will rebuild every home that was lost")], ..Facts::default() });
-        let b = claim(Facts { quotes: vec![q("we will rebuild every house we lost")], ..Facts::default() });
-        let c = claim(Facts { quotes: vec![q("rebuild every home")], ..Facts::default() });
+        let q = |s: &str| QuoteFact {
+            span: Span::new(0, s.len()),
+            text: s.into(),
+        };
+        let a = claim(Facts {
+            quotes: vec![q("we will rebuild every home that was lost")],
+            ..Facts::default()
+        });
+        let b = claim(Facts {
+            quotes: vec![q("we will rebuild every house we lost")],
+            ..Facts::default()
+        });
+        let c = claim(Facts {
+            quotes: vec![q("rebuild every home")],
+            ..Facts::default()
+        });
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::QuoteWording);
         assert!(find_conflicts(&a, &c).is_empty());
     }
 
     #[test]
     fn negation_mismatch_conflicts() {
-        let a = claim(Facts { negated: true, ..Facts::default() });
+        let a = claim(Facts {
+            negated: true,
+            ..Facts::default()
+        });
         let b = claim(Facts::default());
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Negation);
     }

@@ -232,7 +232,10 @@ mod tests {
         let a = sentence_claim("The port reopened on Monday after a storm.");
         let b = sentence_claim("The port reopened on Tuesday after a storm.");
         let d = diff_claims(&a, &b);
-        assert_eq!(d.to_inline(), "The port reopened on [-Monday-] {+Tuesday+} after a storm.");
+        assert_eq!(
+            d.to_inline(),
+            "The port reopened on [-Monday-] {+Tuesday+} after a storm."
+        );
     }
 
     #[test]
@@ -240,8 +243,18 @@ mod tests {
         let a = sentence_claim("Officials said 40 ships were  waiting outside.");
         let b = sentence_claim("About forty ships waited outside, officials said.");
         let d = diff_claims(&a, &b);
-        let left: String = d.pieces.iter().filter(|p| p.side != Side::Right).map(|p| p.text.as_str()).collect();
-        let right: String = d.pieces.iter().filter(|p| p.side != Side::Left).map(|p| p.text.as_str()).collect();
+        let left: String = d
+            .pieces
+            .iter()
+            .filter(|p| p.side != Side::Right)
+            .map(|p| p.text.as_str())
+            .collect();
+        let right: String = d
+            .pieces
+            .iter()
+            .filter(|p| p.side != Side::Left)
+            .map(|p| p.text.as_str())
+            .collect();
         // Equal words are shown once, with the right side's spacing.
         let fold = crate::analysis::text::fold_whitespace;
         assert_eq!(fold(&left), fold(&a.text));

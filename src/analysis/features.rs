@@ -57,7 +57,11 @@ impl Vocab {
             .zip(&self.common)
             .map(|(df, common)| {
                 let idf = ((floor_docs + 1.0) / (*df as f32 + 0.5)).ln().max(0.1);
-                if *common { idf * COMMON_WORD_WEIGHT } else { idf }
+                if *common {
+                    idf * COMMON_WORD_WEIGHT
+                } else {
+                    idf
+                }
             })
             .collect();
     }
@@ -273,15 +277,29 @@ pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
 pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT] {
     let shared_content = intersection_len(&a.content, &b.content);
     let weight = shared_weight(vocab, &a.content, &b.content);
-    let recall_a = if a.content_weight > 0.0 { weight / a.content_weight } else { 0.0 };
-    let recall_b = if b.content_weight > 0.0 { weight / b.content_weight } else { 0.0 };
+    let recall_a = if a.content_weight > 0.0 {
+        weight / a.content_weight
+    } else {
+        0.0
+    };
+    let recall_b = if b.content_weight > 0.0 {
+        weight / b.content_weight
+    } else {
+        0.0
+    };
     let lcs = lcs_len(&a.sequence, &b.sequence) as f32;
     let content_lcs = lcs_len(&a.content_sequence, &b.content_sequence) as f32;
     let (len_a, len_b) = (a.sequence.len() as f32, b.sequence.len() as f32);
     let longer = len_a.max(len_b).max(1.0);
     let shorter = len_a.min(len_b).max(1.0);
     let content_shorter = (a.content_sequence.len().min(b.content_sequence.len()) as f32).max(1.0);
-    let unweighted_recall = |n: usize| if n == 0 { 0.0 } else { shared_content as f32 / n as f32 };
+    let unweighted_recall = |n: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            shared_content as f32 / n as f32
+        }
+    };
     let shared_names = intersection_len(&a.names, &b.names);
     let name_total = a.names.len() + b.names.len();
     let name_mismatch = if name_total == 0 {
@@ -295,9 +313,21 @@ pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT]
         dice(shared_content, a.content.len(), b.content.len()),
         recall_a.min(recall_b),
         recall_a.max(recall_b),
-        dice(intersection_len(&a.words, &b.words), a.words.len(), b.words.len()),
-        dice(intersection_len(&a.bigrams, &b.bigrams), a.bigrams.len(), b.bigrams.len()),
-        dice(intersection_len(&a.trigrams, &b.trigrams), a.trigrams.len(), b.trigrams.len()),
+        dice(
+            intersection_len(&a.words, &b.words),
+            a.words.len(),
+            b.words.len(),
+        ),
+        dice(
+            intersection_len(&a.bigrams, &b.bigrams),
+            a.bigrams.len(),
+            b.bigrams.len(),
+        ),
+        dice(
+            intersection_len(&a.trigrams, &b.trigrams),
+            a.trigrams.len(),
+            b.trigrams.len(),
+        ),
         dice(
             intersection_len(&a.char_grams, &b.char_grams),
             a.char_grams.len(),
@@ -310,7 +340,11 @@ pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT]
         unweighted_recall(a.content.len()).min(unweighted_recall(b.content.len())),
         (missing_weight / 20.0).min(1.5),
         name_mismatch,
-        if a.sequence == b.sequence && !a.sequence.is_empty() { 1.0 } else { 0.0 },
+        if a.sequence == b.sequence && !a.sequence.is_empty() {
+            1.0
+        } else {
+            0.0
+        },
         (shorter / 40.0).min(1.5),
     ]
 }
@@ -421,7 +455,10 @@ mod tests {
 
     #[test]
     fn features_are_symmetric() {
-        let (vocab, p) = build_profiles(["A storm hit the coast on Monday.", "On Monday a big storm hit the coast of Norway."]);
+        let (vocab, p) = build_profiles([
+            "A storm hit the coast on Monday.",
+            "On Monday a big storm hit the coast of Norway.",
+        ]);
         let ab = features(&vocab, &p[0], &p[1]);
         let ba = features(&vocab, &p[1], &p[0]);
         for (x, y) in ab.iter().zip(ba.iter()) {

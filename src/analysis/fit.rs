@@ -18,6 +18,8 @@ pub struct FitResult {
 }
 
 /// Solve `a x = b` by Gaussian elimination with partial pivoting; `None` when singular.
+// Row operations read one row while writing another, which index loops say most plainly.
+#[allow(clippy::needless_range_loop)]
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
     let n = b.len();
     for col in 0..n {
@@ -102,7 +104,8 @@ pub fn best_threshold(probs: &[f32], labels: &[bool], conflicted: &[bool]) -> (f
 
 /// Fit weights and threshold on labelled sentence pairs.
 pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
-    let (vocab, profiles) = build_profiles(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
+    let (vocab, profiles) =
+        build_profiles(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
     let xs: Vec<[f32; FEATURE_COUNT]> = (0..pairs.len())
         .map(|i| features(&vocab, &profiles[2 * i], &profiles[2 * i + 1]))
         .collect();
@@ -134,8 +137,14 @@ pub fn fit_report(fit: &FitResult, pairs: usize) -> String {
         out.push_str(&format!("//   {name:<26} {weight:+.4}\n"));
     }
     let list: Vec<String> = fit.weights.iter().map(|x| format!("{x:.4}")).collect();
-    out.push_str(&format!("pub const WEIGHTS: [f32; FEATURE_COUNT] = [{}];\n", list.join(", ")));
-    out.push_str(&format!("pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = {:.2};\n", fit.threshold));
+    out.push_str(&format!(
+        "pub const WEIGHTS: [f32; FEATURE_COUNT] = [{}];\n",
+        list.join(", ")
+    ));
+    out.push_str(&format!(
+        "pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = {:.2};\n",
+        fit.threshold
+    ));
     out
 }
 
@@ -193,7 +202,10 @@ mod tests {
     fn solve_finds_the_solution() {
         let x = solve(vec![vec![2.0, 1.0], vec![1.0, 3.0]], vec![3.0, 5.0]);
         let x = x.unwrap_or_default();
-        assert!((x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9, "{x:?}");
+        assert!(
+            (x[0] - 0.8).abs() < 1e-9 && (x[1] - 1.4).abs() < 1e-9,
+            "{x:?}"
+        );
         assert!(solve(vec![vec![0.0, 0.0], vec![0.0, 0.0]], vec![1.0, 1.0]).is_none());
     }
 

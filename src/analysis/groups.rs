@@ -148,7 +148,9 @@ pub fn build(
     for g in &mut groups {
         let present: BTreeSet<usize> = g.members.iter().map(|&m| claims[m].article).collect();
         g.present_in = present.iter().copied().collect();
-        g.absent_from = (0..articles.len()).filter(|a| !present.contains(a)).collect();
+        g.absent_from = (0..articles.len())
+            .filter(|a| !present.contains(a))
+            .collect();
         g.status = if present.len() < 2 {
             GroupStatus::SingleOutlet
         } else if g.conflicts.is_empty() {
@@ -258,7 +260,14 @@ mod tests {
     }
 
     fn link(a: usize, b: usize, score: f32) -> Link {
-        Link { a, b, score, conflicts: Vec::new(), origin: LinkOrigin::Matcher, in_group: false }
+        Link {
+            a,
+            b,
+            score,
+            conflicts: Vec::new(),
+            origin: LinkOrigin::Matcher,
+            in_group: false,
+        }
     }
 
     fn articles(n: usize) -> Vec<Article> {
@@ -273,7 +282,12 @@ mod tests {
 
     #[test]
     fn linked_claims_of_two_outlets_form_a_shared_group() {
-        let c = build(articles(2), claims(&[0, 1]), vec![link(0, 1, 0.6)], &Decisions::default());
+        let c = build(
+            articles(2),
+            claims(&[0, 1]),
+            vec![link(0, 1, 0.6)],
+            &Decisions::default(),
+        );
         assert_eq!(c.groups.len(), 1);
         assert_eq!(c.groups[0].status, GroupStatus::Shared);
         assert_eq!(c.groups[0].present_in, [0, 1]);
@@ -284,17 +298,37 @@ mod tests {
     fn a_broad_sentence_does_not_chain_two_groups() {
         // Claims 0+1 and 2+3 are two strongly linked pairs; claim 4 (a third outlet) links
         // weakly to one member of each. It may join one group, but must not merge both.
-        let links = vec![link(0, 1, 0.8), link(2, 3, 0.8), link(1, 4, 0.4), link(3, 4, 0.35)];
-        let c = build(articles(3), claims(&[0, 1, 0, 1, 2]), links, &Decisions::default());
-        assert_ne!(c.claims[0].group, c.claims[2].group, "unrelated pairs stay apart");
+        let links = vec![
+            link(0, 1, 0.8),
+            link(2, 3, 0.8),
+            link(1, 4, 0.4),
+            link(3, 4, 0.35),
+        ];
+        let c = build(
+            articles(3),
+            claims(&[0, 1, 0, 1, 2]),
+            links,
+            &Decisions::default(),
+        );
+        assert_ne!(
+            c.claims[0].group, c.claims[2].group,
+            "unrelated pairs stay apart"
+        );
         let chained = c.links.iter().filter(|l| !l.in_group).count();
-        assert!(chained >= 1, "the link that would chain stays listed, outside the group");
+        assert!(
+            chained >= 1,
+            "the link that would chain stays listed, outside the group"
+        );
     }
 
     #[test]
     fn a_conflicting_link_makes_the_group_conflicting() {
         let mut l = link(0, 1, 0.7);
-        l.conflicts.push(Conflict { kind: ConflictKind::Number, left: "40".into(), right: "45".into() });
+        l.conflicts.push(Conflict {
+            kind: ConflictKind::Number,
+            left: "40".into(),
+            right: "45".into(),
+        });
         let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.summaries[0].conflicting, 1);
@@ -302,7 +336,12 @@ mod tests {
 
     #[test]
     fn unlinked_claims_are_single_outlet_and_groups_follow_first_appearance() {
-        let c = build(articles(2), claims(&[0, 0, 1]), vec![link(1, 2, 0.9)], &Decisions::default());
+        let c = build(
+            articles(2),
+            claims(&[0, 0, 1]),
+            vec![link(1, 2, 0.9)],
+            &Decisions::default(),
+        );
         assert_eq!(c.groups.len(), 2);
         assert_eq!(c.groups[0].members, [0]);
         assert_eq!(c.groups[0].status, GroupStatus::SingleOutlet);
@@ -315,7 +354,12 @@ mod tests {
         let mut user = link(0, 2, 1.0);
         user.origin = LinkOrigin::User;
         let links = vec![link(1, 2, 0.3), user];
-        let c = build(articles(3), claims(&[0, 1, 2]), links, &Decisions::default());
+        let c = build(
+            articles(3),
+            claims(&[0, 1, 2]),
+            links,
+            &Decisions::default(),
+        );
         assert_eq!(c.claims[0].group, c.claims[2].group);
         assert!(c.groups[c.claims[0].group].user_curated);
     }

@@ -23,6 +23,7 @@ use std::path::Path;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::html::{self, HtmlSource};
 use super::model::{Article, ArticleMeta, Span};
 use super::outlet::{canonical_outlet, known_outlet, outlet_key};
 
@@ -251,7 +252,63 @@ fn open_error(name: &str, error: io::Error) -> ImportError {
 }
 
 /// Shared body of [`import_bytes`] and [`import_file`]: `name` for messages, `origin` for meta.
+/// HTML (recognised by its content, or by an `.html`/`.htm`/`.xhtml` name with markup inside)
+/// goes to [`html::import_html_with`]; everything else is read as text.
 fn import_named(bytes: &[u8], name: &str, origin: Option<&str>) -> Result<Article, ImportError> {
+    check_importable(bytes, name)?;
+    if html::looks_like_html(bytes) || (html::has_html_extension(name) && html::has_markup(bytes)) {
+        let source = HtmlSource {
+            name,
+            origin,
+            ..HtmlSource::default()
+        };
+        return html::import_html_with(bytes, &source);
+    }
+    import_text_bytes(bytes, name, origin, None)
+}
+
+/// Imports a downloaded document (see `crate::fetch`): `url` names it in messages and becomes
+/// `meta.url` and `meta.origin`; `content_type` is the server's `Content-Type` header, which
+/// says whether the bytes are HTML or text and may name their charset.
+///
+/// The same checks as for files apply (empty, too large, binary content). `text/plain` and
+/// `text/markdown` are read as text unless the bytes plainly are HTML; anything else is read
+/// as HTML when it has markup, else as text.
+pub fn import_download(
+    bytes: &[u8],
+    url: &str,
+    content_type: Option<&str>,
+) -> Result<Article, ImportError> {
+    check_importable(bytes, url)?;
+    let mime = content_type
+        .and_then(|c| c.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    let charset = content_type.and_then(html::charset_param);
+    let declared_text = matches!(
+        mime.as_str(),
+        "text/plain" | "text/markdown" | "text/x-markdown"
+    );
+    let as_html = html::looks_like_html(bytes) || (!declared_text && html::has_markup(bytes));
+    let mut article = if as_html {
+        let source = HtmlSource {
+            name: url,
+            origin: Some(url),
+            url: Some(url),
+            charset: charset.as_deref(),
+        };
+        html::import_html_with(bytes, &source)?
+    } else {
+        import_text_bytes(bytes, url, Some(url), charset.as_deref())?
+    };
+    if article.meta.url.is_none() {
+        article.meta.url = Some(url.to_owned());
+    }
+    Ok(article)
+}
+
+/// Refuses empty, oversized and binary content, naming it `name`.
+fn check_importable(bytes: &[u8], name: &str) -> Result<(), ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty {
             path: name.to_owned(),
@@ -270,7 +327,24 @@ fn import_named(bytes: &[u8], name: &str, origin: Option<&str>) -> Result<Articl
             kind,
         });
     }
-    let decoded = decode_detailed(bytes);
+    Ok(())
+}
+
+/// Decodes checked bytes as a text article. `charset` is an encoding label declared outside
+/// the bytes (an HTTP header); a byte-order mark still wins over it.
+fn import_text_bytes(
+    bytes: &[u8],
+    name: &str,
+    origin: Option<&str>,
+    charset: Option<&str>,
+) -> Result<Article, ImportError> {
+    let declared = charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .filter(|_| !has_unicode_bom(bytes));
+    let decoded = match declared {
+        Some(encoding) => decode_with(encoding, bytes, false),
+        None => decode_detailed(bytes),
+    };
     let mut warnings = Vec::new();
     if decoded.guessed {
         warnings.push(format!(
@@ -437,15 +511,15 @@ fn zip_kind(b: &[u8]) -> &'static str {
 // ---------------------------------------------------------------------------------------------
 
 /// Decoded text and how it was obtained.
-struct Decoded {
+pub(crate) struct Decoded {
     /// The text, without a byte-order mark.
-    text: String,
+    pub(crate) text: String,
     /// Encoding name ("UTF-8", "UTF-16LE", "windows-1252" …).
-    encoding: &'static str,
+    pub(crate) encoding: &'static str,
     /// True when undecodable bytes became U+FFFD.
-    replaced: bool,
+    pub(crate) replaced: bool,
     /// True when the encoding was guessed rather than known (no BOM, not valid UTF-8).
-    guessed: bool,
+    pub(crate) guessed: bool,
 }
 
 /// Decodes article bytes to text: returns the text, the encoding's name and whether any bytes
@@ -462,7 +536,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str, bool) {
 }
 
 /// [`decode`] with the extra "guessed" flag used for warnings.
-fn decode_detailed(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode_detailed(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_with(UTF_8, rest, false);
     }
@@ -1402,7 +1476,7 @@ fn is_unknown_marker(value: &str) -> bool {
 
 /// The first date in `s` as `YYYY-MM-DD`: ISO-like (`2019-12-31`, `2019/12/31`,
 /// `2019-12-31T10:00Z`) or with a month name (`June 10, 2014`, `10 Jun. 2014`).
-fn parse_date(s: &str) -> Option<String> {
+pub(crate) fn parse_date(s: &str) -> Option<String> {
     iso_date(s).or_else(|| named_month_date(s))
 }
 
@@ -1611,7 +1685,7 @@ fn outlet_from_value(value: &str) -> Option<String> {
 }
 
 /// The host of a URL (or a bare domain), without `www.`.
-fn host_of(url: &str) -> Option<&str> {
+pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#', ':']).next()?.trim();
     let host = host.strip_prefix("www.").unwrap_or(host);
@@ -1619,7 +1693,7 @@ fn host_of(url: &str) -> Option<&str> {
 }
 
 /// A known outlet from a URL's host, also under subdomains ("thecaucus.blogs.nytimes.com").
-fn outlet_from_url(url: &str) -> Option<String> {
+pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
     if let Some(known) = known_outlet(url) {
         return Some(known.to_owned());
     }
@@ -2334,6 +2408,53 @@ impl TaglineCheck {
     }
 }
 
+/// Checks what every imported article promises (the fuzz target and its corpus replay use it):
+/// `body_start` and every span lie on char boundaries inside the text, header and boilerplate
+/// spans are sorted and non-empty, and no two spans of any kind overlap.
+pub fn validate_article(article: &Article) -> Result<(), String> {
+    let text = &article.text;
+    let fits = |s: &Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    if article.body_start > text.len() || !text.is_char_boundary(article.body_start) {
+        return Err(format!(
+            "body_start {} is not a char boundary",
+            article.body_start
+        ));
+    }
+    for (kind, spans) in [
+        ("header", &article.header_spans),
+        ("boilerplate", &article.boilerplate_spans),
+    ] {
+        if let Some(bad) = spans.iter().find(|s| !fits(s) || s.is_empty()) {
+            return Err(format!("{kind} span {bad:?} does not fit the text"));
+        }
+        if spans.windows(2).any(|w| w[0].end > w[1].start) {
+            return Err(format!("{kind} spans are not sorted: {spans:?}"));
+        }
+    }
+    let mut all: Vec<Span> = article
+        .header_spans
+        .iter()
+        .chain(&article.boilerplate_spans)
+        .copied()
+        .collect();
+    if let Some(headline) = article.headline_span {
+        if !fits(&headline) {
+            return Err(format!("headline span {headline:?} does not fit the text"));
+        }
+        all.push(headline);
+    }
+    all.sort();
+    if let Some(w) = all.windows(2).find(|w| w[0].overlaps(&w[1])) {
+        return Err(format!("spans overlap: {:?} and {:?}", w[0], w[1]));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2404,6 +2525,51 @@ mod tests {
             .map(|l| l.slice(text))
             .filter(|l| !l.trim().is_empty())
             .collect()
+    }
+
+    // ---- HTML ------------------------------------------------------------------------------
+
+    #[test]
+    fn html_goes_to_the_html_importer_by_content_or_name() {
+        let page = "<!DOCTYPE html><html><head><title>Dam inspection - Riverside Echo</title>\
+            </head><body><p>Inspectors found no cracks in the dam wall on Thursday, the water board said.</p></body></html>";
+        for origin in ["page.html", "page.txt", "page"] {
+            let article = import_ok(page, origin);
+            assert_eq!(article.meta.headline, "Dam inspection", "{origin}");
+            assert_eq!(article.meta.outlet, "Riverside Echo", "{origin}");
+            assert!(!article.text.contains('<'), "{origin}: {}", article.text);
+        }
+        // A `.html` name with no markup inside is plain text.
+        let plain = import_ok("Dam inspection\n\nInspectors found no cracks.\n", "dam.htm");
+        assert_eq!(
+            plain.text,
+            "Dam inspection\n\nInspectors found no cracks.\n"
+        );
+        // Binary content is refused whatever the name says.
+        let err = import_bytes(b"%PDF-1.7\n%\xE2\xE3", Some("story.html")).unwrap_err();
+        assert!(
+            matches!(err, ImportError::Binary { kind: "PDF", .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn downloads_name_their_address() {
+        let url = "https://news.example/dam";
+        let article = import_download(
+            b"Dam inspection\n\nInspectors found no cracks in the dam wall on Thursday.\n",
+            url,
+            Some("text/plain"),
+        )
+        .unwrap();
+        assert_eq!(article.meta.url.as_deref(), Some(url));
+        assert_eq!(article.meta.origin.as_deref(), Some(url));
+        let err = import_download(b"", url, Some("text/html")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("Can't import '{url}': the file is empty")
+        );
+        assert!(validate_article(&article).is_ok());
     }
 
     // ---- headers ---------------------------------------------------------------------------

@@ -99,7 +99,11 @@ pub fn find_links(
         if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
             continue;
         }
-        let s = score_pair(&prepared.vocab, &prepared.profiles[a], &prepared.profiles[b]);
+        let s = score_pair(
+            &prepared.vocab,
+            &prepared.profiles[a],
+            &prepared.profiles[b],
+        );
         let matched = settings.links(&s);
         if matched || decisions.is_linked(&claims[a].id, &claims[b].id) {
             let user = !matched;
@@ -108,7 +112,11 @@ pub fn find_links(
                 b,
                 score: if user { 1.0 } else { link_score(&s) },
                 conflicts: find_conflicts(&claims[a], &claims[b]),
-                origin: if user { LinkOrigin::User } else { LinkOrigin::Matcher },
+                origin: if user {
+                    LinkOrigin::User
+                } else {
+                    LinkOrigin::Matcher
+                },
                 in_group: false,
             });
         }
@@ -204,7 +212,8 @@ mod tests {
     use crate::analysis::pipeline::compare;
 
     const LEFT: &str = "Rescuers pulled all nine trapped miners out alive late on Saturday night";
-    const RIGHT: &str = "All nine trapped miners were pulled out alive by rescuers on Saturday night";
+    const RIGHT: &str =
+        "All nine trapped miners were pulled out alive by rescuers on Saturday night";
 
     #[test]
     fn compare_and_pairs_use_the_same_scoring_function() {
@@ -213,7 +222,10 @@ mod tests {
         let articles = [import_text(LEFT, None), import_text(RIGHT, None)];
         let comparison = compare(&articles, &Decisions::default(), &MatchSettings::default());
         assert_eq!(comparison.claims.len(), 2);
-        let verdicts = score_pairs(&[(LEFT.to_string(), RIGHT.to_string())], &MatchSettings::default());
+        let verdicts = score_pairs(
+            &[(LEFT.to_string(), RIGHT.to_string())],
+            &MatchSettings::default(),
+        );
         assert_eq!(comparison.links.len(), usize::from(verdicts[0].linked));
         let link = &comparison.links[0];
         assert_eq!(link.score, link_score(&verdicts[0].score));
@@ -223,8 +235,14 @@ mod tests {
     #[test]
     fn candidates_only_pair_claims_of_different_articles() {
         let articles = [
-            import_text("Storm closes port\n\nThe storm closed the port on Monday. The storm closed the port again.", None),
-            import_text("Port shut by storm\n\nA storm shut the port on Monday.", None),
+            import_text(
+                "Storm closes port\n\nThe storm closed the port on Monday. The storm closed the port again.",
+                None,
+            ),
+            import_text(
+                "Port shut by storm\n\nA storm shut the port on Monday.",
+                None,
+            ),
         ];
         let claims = crate::analysis::claims::extract(&articles);
         let prepared = prepare(&claims, &articles);
@@ -240,16 +258,25 @@ mod tests {
         let articles = [import_text(LEFT, None), import_text(RIGHT, None)];
         let base = compare(&articles, &Decisions::default(), &MatchSettings::default());
         let (a, b) = (base.claims[0].id.clone(), base.claims[1].id.clone());
-        let unlinked = Decisions { unlinks: vec![(a.clone(), b.clone())], ..Decisions::default() };
+        let unlinked = Decisions {
+            unlinks: vec![(a.clone(), b.clone())],
+            ..Decisions::default()
+        };
         let c = compare(&articles, &unlinked, &MatchSettings::default());
         assert!(c.links.is_empty());
         assert_ne!(c.claims[0].group, c.claims[1].group);
         assert!(c.groups.iter().any(|g| g.user_curated));
 
-        let far = [import_text(LEFT, None), import_text("Fans queued overnight for concert tickets", None)];
+        let far = [
+            import_text(LEFT, None),
+            import_text("Fans queued overnight for concert tickets", None),
+        ];
         let ids = compare(&far, &Decisions::default(), &MatchSettings::default());
         assert!(ids.links.is_empty());
-        let linked = Decisions { links: vec![(ids.claims[1].id.clone(), ids.claims[0].id.clone())], ..Decisions::default() };
+        let linked = Decisions {
+            links: vec![(ids.claims[1].id.clone(), ids.claims[0].id.clone())],
+            ..Decisions::default()
+        };
         let c = compare(&far, &linked, &MatchSettings::default());
         assert_eq!(c.links.len(), 1);
         assert_eq!(c.links[0].origin, LinkOrigin::User);

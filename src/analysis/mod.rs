@@ -11,6 +11,7 @@ pub mod facts;
 pub mod features;
 pub mod fit;
 pub mod groups;
+pub mod html;
 pub mod import;
 pub mod matching;
 pub mod model;

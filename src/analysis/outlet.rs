@@ -7,36 +7,92 @@
 const KNOWN_OUTLETS: &[(&str, &[&str])] = &[
     (
         "The New York Times",
-        &["new york times", "nytimes", "nytimes.com", "nyt", "ny times", "times of new york"],
+        &[
+            "new york times",
+            "nytimes",
+            "nytimes.com",
+            "nyt",
+            "ny times",
+            "times of new york",
+        ],
     ),
-    ("The Washington Post", &["washington post", "washingtonpost", "washingtonpost.com", "wapo"]),
-    ("The Wall Street Journal", &["wall street journal", "wsj", "wsj.com"]),
+    (
+        "The Washington Post",
+        &[
+            "washington post",
+            "washingtonpost",
+            "washingtonpost.com",
+            "wapo",
+        ],
+    ),
+    (
+        "The Wall Street Journal",
+        &["wall street journal", "wsj", "wsj.com"],
+    ),
     ("Fox News", &["fox news", "foxnews", "foxnews.com", "fox"]),
-    ("HuffPost", &["huffpost", "huffington post", "huffingtonpost", "huffingtonpost.com", "huffpost.com"]),
+    (
+        "HuffPost",
+        &[
+            "huffpost",
+            "huffington post",
+            "huffingtonpost",
+            "huffingtonpost.com",
+            "huffpost.com",
+        ],
+    ),
     ("Reuters", &["reuters", "reuters.com", "thomson reuters"]),
-    ("Associated Press", &["associated press", "ap", "apnews", "apnews.com", "ap news"]),
-    ("Agence France-Presse", &["agence france-presse", "agence france presse", "afp"]),
+    (
+        "Associated Press",
+        &["associated press", "ap", "apnews", "apnews.com", "ap news"],
+    ),
+    (
+        "Agence France-Presse",
+        &["agence france-presse", "agence france presse", "afp"],
+    ),
     ("BBC", &["bbc", "bbc news", "bbc.com", "bbc.co.uk"]),
     ("CNN", &["cnn", "cnn.com"]),
     ("NBC News", &["nbc news", "nbc", "nbcnews", "nbcnews.com"]),
     ("CBS News", &["cbs news", "cbs", "cbsnews.com"]),
     ("ABC News", &["abc news", "abc", "abcnews.go.com"]),
     ("NPR", &["npr", "national public radio", "npr.org"]),
-    ("The Guardian", &["guardian", "theguardian", "theguardian.com", "guardian.co.uk"]),
-    ("Bloomberg", &["bloomberg", "bloomberg news", "bloomberg.com"]),
+    (
+        "The Guardian",
+        &[
+            "guardian",
+            "theguardian",
+            "theguardian.com",
+            "guardian.co.uk",
+        ],
+    ),
+    (
+        "Bloomberg",
+        &["bloomberg", "bloomberg news", "bloomberg.com"],
+    ),
     ("Politico", &["politico", "politico.com"]),
     ("Al Jazeera", &["al jazeera", "aljazeera", "aljazeera.com"]),
     ("Deutsche Welle", &["deutsche welle", "dw", "dw.com"]),
     ("The Independent", &["independent", "independent.co.uk"]),
-    ("The Telegraph", &["telegraph", "telegraph.co.uk", "daily telegraph"]),
-    ("Daily Mail", &["daily mail", "dailymail", "dailymail.co.uk", "mail online"]),
+    (
+        "The Telegraph",
+        &["telegraph", "telegraph.co.uk", "daily telegraph"],
+    ),
+    (
+        "Daily Mail",
+        &["daily mail", "dailymail", "dailymail.co.uk", "mail online"],
+    ),
     ("USA Today", &["usa today", "usatoday", "usatoday.com"]),
-    ("Los Angeles Times", &["los angeles times", "la times", "latimes", "latimes.com"]),
+    (
+        "Los Angeles Times",
+        &["los angeles times", "la times", "latimes", "latimes.com"],
+    ),
     ("The Financial Times", &["financial times", "ft", "ft.com"]),
     ("The Economist", &["economist", "economist.com"]),
     ("Axios", &["axios", "axios.com"]),
     ("The Hill", &["hill", "thehill", "thehill.com"]),
-    ("Breitbart", &["breitbart", "breitbart news", "breitbart.com"]),
+    (
+        "Breitbart",
+        &["breitbart", "breitbart news", "breitbart.com"],
+    ),
     ("TASS", &["tass", "tass.com"]),
     ("RIA Novosti", &["ria novosti", "ria"]),
     ("Interfax", &["interfax"]),
@@ -48,13 +104,19 @@ const KNOWN_OUTLETS: &[(&str, &[&str])] = &[
     ("Der Spiegel", &["der spiegel", "spiegel", "spiegel.de"]),
     ("Le Monde", &["le monde", "lemonde.fr"]),
     ("The Times", &["times of london", "thetimes.co.uk"]),
-    ("Kyiv Independent", &["kyiv independent", "kyivindependent.com"]),
+    (
+        "Kyiv Independent",
+        &["kyiv independent", "kyivindependent.com"],
+    ),
     ("Meduza", &["meduza", "meduza.io"]),
 ];
 
 /// Lowercased, trimmed, without a leading "the ", a "www." or an "https://" prefix.
 fn simplify(name: &str) -> String {
-    let mut s = name.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let mut s = name
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     for prefix in ["https://", "http://", "www.", "the "] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.to_string();
@@ -100,7 +162,13 @@ mod tests {
 
     #[test]
     fn nyt_spellings_are_one_outlet() {
-        for name in ["The New York Times", "nytimes.com", "the NYT", "New York Times", "https://www.nytimes.com/2022/x"] {
+        for name in [
+            "The New York Times",
+            "nytimes.com",
+            "the NYT",
+            "New York Times",
+            "https://www.nytimes.com/2022/x",
+        ] {
             assert_eq!(canonical_outlet(name), "The New York Times", "{name}");
         }
     }
@@ -109,7 +177,10 @@ mod tests {
     fn unknown_outlets_are_kept_as_written() {
         assert_eq!(canonical_outlet("  Harbour   Gazette "), "Harbour Gazette");
         assert_eq!(known_outlet("Harbour Gazette"), None);
-        assert_eq!(outlet_key("The Harbour Gazette"), outlet_key("harbour gazette"));
+        assert_eq!(
+            outlet_key("The Harbour Gazette"),
+            outlet_key("harbour gazette")
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ impl MatchSettings {
 }
 
 /// Analyse `articles` and group their claims, honouring the user's `decisions`.
-pub fn compare(articles: &[Article], decisions: &Decisions, settings: &MatchSettings) -> Comparison {
+pub fn compare(
+    articles: &[Article],
+    decisions: &Decisions,
+    settings: &MatchSettings,
+) -> Comparison {
     let claims = claims::extract(articles);
     let prepared = matching::prepare(&claims, articles);
     let links = matching::find_links(&prepared, &claims, decisions, settings);

@@ -72,13 +72,24 @@ fn member_diffs(c: &Comparison, g: &Group) -> Vec<(usize, String)> {
     g.members
         .iter()
         .skip(1)
-        .map(|&m| (m, diff_claims(&c.claims[reference], &c.claims[m]).to_inline()))
+        .map(|&m| {
+            (
+                m,
+                diff_claims(&c.claims[reference], &c.claims[m]).to_inline(),
+            )
+        })
         .collect()
 }
 
 fn text(c: &Comparison) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "claimdiff: {} articles, {} claims, {} groups", c.articles.len(), c.claims.len(), c.groups.len());
+    let _ = writeln!(
+        out,
+        "claimdiff: {} articles, {} claims, {} groups",
+        c.articles.len(),
+        c.claims.len(),
+        c.groups.len()
+    );
     for (i, a) in c.articles.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -86,7 +97,11 @@ fn text(c: &Comparison) -> String {
             i + 1,
             a.meta.outlet,
             a.meta.headline,
-            a.meta.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default()
+            a.meta
+                .date
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
         );
     }
     for g in ordered_groups(c) {
@@ -97,18 +112,33 @@ fn text(c: &Comparison) -> String {
             g.id,
             g.status.label(),
             outlets(c, &g.present_in),
-            if g.absent_from.is_empty() { "—".to_string() } else { outlets(c, &g.absent_from) }
+            if g.absent_from.is_empty() {
+                "—".to_string()
+            } else {
+                outlets(c, &g.absent_from)
+            }
         );
         for conflict in &g.conflicts {
             let _ = writeln!(out, "  ! {}", conflict.describe());
         }
         for &m in &g.members {
             let claim = &c.claims[m];
-            let _ = writeln!(out, "  [{}] {}: {}", claim.article + 1, outlet(c, claim.article), reveal_invisible(&claim.text));
+            let _ = writeln!(
+                out,
+                "  [{}] {}: {}",
+                claim.article + 1,
+                outlet(c, claim.article),
+                reveal_invisible(&claim.text)
+            );
         }
         if g.status != GroupStatus::SingleOutlet {
             for (m, diff) in member_diffs(c, g) {
-                let _ = writeln!(out, "  diff [{}]: {}", c.claims[m].article + 1, reveal_invisible(&diff));
+                let _ = writeln!(
+                    out,
+                    "  diff [{}]: {}",
+                    c.claims[m].article + 1,
+                    reveal_invisible(&diff)
+                );
             }
         }
     }
@@ -125,7 +155,11 @@ fn text(c: &Comparison) -> String {
             s.single_outlet,
             s.named_sources,
             s.anonymous_sources,
-            if s.cited_outlets.is_empty() { String::new() } else { format!("; cites {}", s.cited_outlets.join(", ")) }
+            if s.cited_outlets.is_empty() {
+                String::new()
+            } else {
+                format!("; cites {}", s.cited_outlets.join(", "))
+            }
         );
     }
     out
@@ -136,13 +170,28 @@ fn md_escape(s: &str) -> String {
 }
 
 fn markdown(c: &Comparison) -> String {
-    let mut out = String::from("# claimdiff comparison\n\n| # | Outlet | Headline | Date |\n|---|---|---|---|\n");
+    let mut out = String::from(
+        "# claimdiff comparison\n\n| # | Outlet | Headline | Date |\n|---|---|---|---|\n",
+    );
     for (i, a) in c.articles.iter().enumerate() {
-        let _ = writeln!(out, "| {} | {} | {} | {} |", i + 1, md_escape(&a.meta.outlet), md_escape(&a.meta.headline), a.meta.date.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            i + 1,
+            md_escape(&a.meta.outlet),
+            md_escape(&a.meta.headline),
+            a.meta.date.as_deref().unwrap_or("")
+        );
     }
     out.push_str("\n## Claim groups\n");
     for g in ordered_groups(c) {
-        let _ = writeln!(out, "\n### {} Group {} — {}\n", g.status.symbol(), g.id, g.status.label());
+        let _ = writeln!(
+            out,
+            "\n### {} Group {} — {}\n",
+            g.status.symbol(),
+            g.id,
+            g.status.label()
+        );
         let _ = writeln!(out, "In: {}  ", outlets(c, &g.present_in));
         if !g.absent_from.is_empty() {
             let _ = writeln!(out, "Not in: {}  ", outlets(c, &g.absent_from));
@@ -153,17 +202,38 @@ fn markdown(c: &Comparison) -> String {
         out.push('\n');
         for &m in &g.members {
             let claim = &c.claims[m];
-            let _ = writeln!(out, "> **{}:** {}\n>", md_escape(outlet(c, claim.article)), md_escape(&claim.text));
+            let _ = writeln!(
+                out,
+                "> **{}:** {}\n>",
+                md_escape(outlet(c, claim.article)),
+                md_escape(&claim.text)
+            );
         }
         if g.status != GroupStatus::SingleOutlet {
             for (m, diff) in member_diffs(c, g) {
-                let _ = writeln!(out, "\nDiff ({}): `{}`", md_escape(outlet(c, c.claims[m].article)), md_escape(&diff).replace('`', "'"));
+                let _ = writeln!(
+                    out,
+                    "\nDiff ({}): `{}`",
+                    md_escape(outlet(c, c.claims[m].article)),
+                    md_escape(&diff).replace('`', "'")
+                );
             }
         }
     }
     out.push_str("\n## Per outlet\n\n| Outlet | Claims | Shared | Conflicting | Single-outlet | Named sources | Anonymous sources | Cites |\n|---|---|---|---|---|---|---|---|\n");
     for s in &c.summaries {
-        let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} | {} | {} |", md_escape(&s.outlet), s.claims, s.shared, s.conflicting, s.single_outlet, s.named_sources, s.anonymous_sources, md_escape(&s.cited_outlets.join(", ")));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            md_escape(&s.outlet),
+            s.claims,
+            s.shared,
+            s.conflicting,
+            s.single_outlet,
+            s.named_sources,
+            s.anonymous_sources,
+            md_escape(&s.cited_outlets.join(", "))
+        );
     }
     out
 }

@@ -1,5 +1,36 @@
 //! The document a user saves: articles plus the user's decisions, as versioned RON.
+//!
+//! # How the GUI uses this
+//! - **Open**: [`load_with_stamp`] (off the UI thread) gives the workspace and a [`FileStamp`];
+//!   keep the stamp. Then [`cleanup_stray_temps`] for that path (removes temp files a killed
+//!   save left behind) and [`WorkspaceLock::acquire`] (warns when another instance has it open).
+//! - **Save**: [`save()`] with `Overwrite::IfUnchanged(stamp)`; keep the returned stamp. On
+//!   [`WorkspaceError::ChangedOnDisk`] ask the user, then save with `Overwrite::Always` (or
+//!   offer Save As). Any other error: show it, keep the workspace marked unsaved.
+//! - **Save As**: [`save()`] with `Overwrite::Always` (the file dialog already asked).
+//! - **Autosave**: a [`RecoverySession`] started once at launch; after each change (debounced)
+//!   [`RecoverySession::snapshot`]; after a save or "Don't save", [`RecoverySession::clear`].
+//! - **Start-up**: [`RecoverySession::pending`] lists work left by crashed or killed instances;
+//!   [`RecoverySession::adopt`] restores one, [`PendingRecovery::discard`] drops it.
 
+mod error;
+pub mod format;
+pub mod lock;
 pub mod model;
+pub mod recovery;
+pub mod save;
+mod stamp;
 
+pub use error::{SaveStep, WorkspaceError};
+pub use format::{
+    MAX_NESTING, MAX_WORKSPACE_BYTES, from_ron_bytes, from_ron_str, load, load_with_stamp,
+    to_ron_string,
+};
+pub use lock::{AlreadyOpen, WorkspaceLock, locks_dir};
 pub use model::{ArticleEntry, ComparisonSettings, GroupFilter, WORKSPACE_VERSION, Workspace};
+pub use recovery::{PendingRecovery, RECOVERY_DIR_ENV, Recovered, RecoverySession, recovery_dir};
+pub use save::{
+    DiskState, Overwrite, RealFs, SaveFs, SaveOptions, Saved, backup_path, cleanup_stray_temps,
+    disk_state, save, save_with,
+};
+pub use stamp::FileStamp;

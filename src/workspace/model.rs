@@ -13,7 +13,9 @@ use crate::analysis::{Article, ArticleMeta, ClaimId, Decisions, MatchSettings};
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleEntry {
-    /// The article's full decoded text, exactly as imported.
+    /// The article's full decoded text, exactly as imported. Saved as a list of lines (see
+    /// [`crate::workspace::format`]) so workspace files diff line by line.
+    #[serde(with = "crate::workspace::format::text_lines")]
     pub text: String,
     /// Outlet, headline, date, URL, author and origin file; the user may edit these.
     pub meta: ArticleMeta,

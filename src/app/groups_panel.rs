@@ -1,0 +1,363 @@
+//! The claim groups as a coverage matrix: one row per group, one column per outlet (● present,
+//! ≠ present with a conflicting fact, · absent), with status, label, filters, sort and search.
+
+use egui::{Align2, CornerRadius, RichText, ScrollArea, Sense, Ui, vec2};
+
+use super::command::{Command, filter_label};
+use super::navigation::passes_filter;
+use super::state::{GroupSort, UiState};
+use super::theme;
+use super::view::View;
+use super::widgets::outlet_initials;
+use crate::analysis::{Comparison, Group, GroupStatus};
+use crate::workspace::GroupFilter;
+
+/// Filters, sort, search and the matrix.
+pub fn groups_panel_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+    controls_ui(ui, view, state, out);
+    ui.add_space(4.0);
+    let comparison = view.comparison();
+    let outlets = comparison.articles.len();
+    let fixed = theme::MATRIX_STATUS_WIDTH + outlets as f32 * theme::MATRIX_CELL_WIDTH;
+    let label_width = (ui.available_width() - fixed - 18.0).max(260.0);
+    let total_width = fixed + label_width;
+    ScrollArea::horizontal()
+        .id_salt("matrix columns")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            header_row_ui(ui, view, total_width);
+            if view.listed.is_empty() {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new("No claim groups match the filter and search.")
+                        .color(view.palette.dim),
+                );
+                return;
+            }
+            ui.spacing_mut().item_spacing.y = 0.0;
+            let selected_row = view
+                .selected_group
+                .and_then(|g| view.listed.iter().position(|&x| x == g));
+            let mut rows = ScrollArea::vertical()
+                .id_salt("matrix rows")
+                .auto_shrink(false);
+            if std::mem::take(&mut state.scroll_matrix)
+                && let Some(row) = selected_row
+            {
+                let shown = &state.matrix_rows_shown;
+                let fully_shown = shown.start < row && row + 1 < shown.end;
+                if !fully_shown {
+                    let offset =
+                        row as f32 * theme::MATRIX_ROW_HEIGHT - state.matrix_view_height / 3.0;
+                    rows = rows.vertical_scroll_offset(offset.max(0.0));
+                }
+            }
+            let shown = rows.show_rows(
+                ui,
+                theme::MATRIX_ROW_HEIGHT,
+                view.listed.len(),
+                |ui, range| {
+                    for position in range.clone() {
+                        row_ui(
+                            ui,
+                            view.listed[position],
+                            position,
+                            view,
+                            state,
+                            out,
+                            total_width,
+                        );
+                    }
+                    range
+                },
+            );
+            state.matrix_rows_shown = shown.inner;
+            state.matrix_view_height = shown.inner_rect.height();
+        });
+}
+
+fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+    let comparison = view.comparison();
+    let current = view.workspace.settings.filter;
+    ui.horizontal_wrapped(|ui| {
+        for filter in [
+            GroupFilter::All,
+            GroupFilter::ConflictsOnly,
+            GroupFilter::SingleOutletOnly,
+            GroupFilter::SharedOnly,
+        ] {
+            let count = comparison
+                .groups
+                .iter()
+                .filter(|g| passes_filter(g, filter))
+                .count();
+            let text = format!("{} ({count})", filter_label(filter));
+            let response = ui
+                .selectable_label(current == filter, text)
+                .on_hover_text(Command::SetFilter(filter).tooltip());
+            if response.clicked() && current != filter {
+                out.push(Command::SetFilter(filter));
+            }
+        }
+        ui.separator();
+        ui.label(RichText::new("Sort").color(view.palette.dim));
+        for sort in GroupSort::ALL {
+            let selected = view.prefs.sort == sort;
+            let response = ui
+                .selectable_label(selected, sort.label())
+                .on_hover_text(match sort {
+                    GroupSort::Story => "In the order the claims first appear",
+                    GroupSort::Coverage => "Claims carried by the most outlets first",
+                    GroupSort::Status => "Conflicts first, then shared, then single-outlet claims",
+                });
+            if response.clicked() && !selected {
+                out.push(Command::SetSort(sort));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let mut search = view.workspace.settings.search.clone();
+        let shortcut = Command::FocusSearch
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut search)
+                    .hint_text(format!("Search all articles ({shortcut})"))
+                    .desired_width(260.0),
+            )
+            .accessible_name("Search claims");
+        if std::mem::take(&mut state.focus_search) {
+            response.request_focus();
+        }
+        if response.changed() {
+            out.push(Command::SetSearch(search));
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            out.push(Command::NextGroup);
+        }
+        ui.label(
+            RichText::new(format!(
+                "{} of {} groups",
+                view.listed.len(),
+                comparison.groups.len()
+            ))
+            .color(view.palette.dim),
+        );
+    });
+}
+
+fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
+    let (rect, _) =
+        ui.allocate_exact_size(vec2(total_width, theme::MATRIX_ROW_HEIGHT), Sense::hover());
+    let painter = ui.painter();
+    let dim = view.palette.dim;
+    let font = egui::FontId::proportional(12.0);
+    painter.text(
+        rect.left_center() + vec2(6.0, 0.0),
+        Align2::LEFT_CENTER,
+        "Status",
+        font.clone(),
+        dim,
+    );
+    for (article, summary) in view.comparison().articles.iter().enumerate() {
+        let cell = cell_rect(rect, article);
+        let outlet = summary.meta.outlet.as_str();
+        let response = ui
+            .interact(
+                cell,
+                ui.scope_id().with(("outlet header", article)),
+                Sense::hover(),
+            )
+            .on_hover_text(outlet);
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::ColumnHeader,
+                true,
+                format!("Outlet column: {outlet}"),
+            )
+        });
+        ui.painter().text(
+            cell.center(),
+            Align2::CENTER_CENTER,
+            outlet_initials(outlet),
+            font.clone(),
+            dim,
+        );
+    }
+    let label_x = rect.left() + label_left(view.comparison().articles.len());
+    ui.painter().text(
+        egui::pos2(label_x, rect.center().y),
+        Align2::LEFT_CENTER,
+        "Claim",
+        font,
+        dim,
+    );
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom(),
+        egui::Stroke::new(1.0, view.palette.card_border),
+    );
+}
+
+fn cell_rect(row: egui::Rect, article: usize) -> egui::Rect {
+    let left = row.left() + theme::MATRIX_STATUS_WIDTH + article as f32 * theme::MATRIX_CELL_WIDTH;
+    egui::Rect::from_min_size(
+        egui::pos2(left, row.top()),
+        vec2(theme::MATRIX_CELL_WIDTH, row.height()),
+    )
+}
+
+fn label_left(outlets: usize) -> f32 {
+    theme::MATRIX_STATUS_WIDTH + outlets as f32 * theme::MATRIX_CELL_WIDTH + 8.0
+}
+
+/// Articles with a member in a link whose facts conflict.
+fn conflicted_articles(comparison: &Comparison, group: &Group) -> Vec<usize> {
+    group
+        .links
+        .iter()
+        .filter_map(|&l| comparison.links.get(l))
+        .filter(|l| !l.conflicts.is_empty())
+        .flat_map(|l| [l.a, l.b])
+        .filter_map(|c| comparison.claims.get(c).map(|c| c.article))
+        .collect()
+}
+
+fn row_ui(
+    ui: &mut Ui,
+    group_index: usize,
+    position: usize,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+    total_width: f32,
+) {
+    let comparison = view.comparison();
+    let Some(group) = comparison.groups.get(group_index) else {
+        return;
+    };
+    let palette = &view.palette;
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(total_width, theme::MATRIX_ROW_HEIGHT), Sense::click());
+    let selected = view.selected_group == Some(group_index);
+    let label = group
+        .members
+        .first()
+        .and_then(|&m| comparison.claims.get(m))
+        .and_then(|c| view.workspace.group_labels.get(&c.id))
+        .map_or(group.label.as_str(), String::as_str);
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        let visuals = ui.visuals();
+        let fill = if selected {
+            visuals.selection.bg_fill.gamma_multiply(0.55)
+        } else if response.hovered() || state.hovered_group == Some(group_index) {
+            visuals.widgets.hovered.weak_bg_fill
+        } else if position % 2 == 1 {
+            visuals.faint_bg_color
+        } else {
+            egui::Color32::TRANSPARENT
+        };
+        painter.rect_filled(rect, CornerRadius::same(3), fill);
+        let status = group.status;
+        let color = palette.status(status);
+        painter.text(
+            rect.left_center() + vec2(6.0, 0.0),
+            Align2::LEFT_CENTER,
+            format!("{} {}", status.symbol(), status.label()),
+            egui::FontId::proportional(12.5),
+            color,
+        );
+        let conflicted = if status == GroupStatus::Conflicting {
+            conflicted_articles(comparison, group)
+        } else {
+            Vec::new()
+        };
+        for article in 0..comparison.articles.len() {
+            let cell = cell_rect(rect, article);
+            let (symbol, color) = if !group.present_in.contains(&article) {
+                ("·", palette.dim)
+            } else if conflicted.contains(&article) {
+                ("≠", palette.conflicting)
+            } else {
+                ("●", color)
+            };
+            painter.text(
+                cell.center(),
+                Align2::CENTER_CENTER,
+                symbol,
+                theme::symbol_font(),
+                color,
+            );
+        }
+        let mut x = rect.left() + label_left(comparison.articles.len());
+        if group.user_curated {
+            let chip = painter.text(
+                egui::pos2(x, rect.center().y),
+                Align2::LEFT_CENTER,
+                "manual",
+                egui::FontId::proportional(11.0),
+                palette.user,
+            );
+            x = chip.right() + 8.0;
+        }
+        let width = (rect.right() - x - 6.0).max(20.0);
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            label.to_owned(),
+            egui::FontId::proportional(13.0),
+            palette.text,
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        let galley = painter.layout_job(job);
+        painter.galley(
+            egui::pos2(x, rect.center().y - galley.size().y / 2.0),
+            galley,
+            palette.text,
+        );
+        if response.has_focus() {
+            painter.rect_stroke(
+                rect,
+                CornerRadius::same(3),
+                visuals.selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+    }
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::Button,
+            true,
+            selected,
+            format!(
+                "{} group: {label} — in {} of {} outlets{}",
+                group.status.label(),
+                group.present_in.len(),
+                comparison.articles.len(),
+                if group.user_curated {
+                    " — manual"
+                } else {
+                    ""
+                }
+            ),
+        )
+    });
+    if response.hovered() {
+        state.hovered_group_now = Some(group_index);
+    }
+    let response = response.on_hover_ui(|ui| {
+        let outlets: Vec<&str> = group.present_in.iter().map(|&a| view.outlet(a)).collect();
+        ui.label(format!("In: {}", outlets.join(", ")));
+        let missing: Vec<&str> = group.absent_from.iter().map(|&a| view.outlet(a)).collect();
+        if !missing.is_empty() {
+            ui.label(format!("Not in: {}", missing.join(", ")));
+        }
+        for conflict in &group.conflicts {
+            ui.label(RichText::new(conflict.describe()).color(palette.conflicting));
+        }
+    });
+    if response.clicked() {
+        out.push(Command::SelectGroup(group_index));
+    }
+}

@@ -1,0 +1,123 @@
+//! Getting articles in: the native file dialog (on its own thread, so a slow or missing dialog
+//! never freezes the window), files by path, and text.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+
+use crate::analysis::Article;
+use crate::analysis::import::{UNKNOWN_OUTLET, import_file, import_text};
+
+/// File name extensions offered in the open dialog.
+pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+
+/// Start the native "open articles" dialog. The receiver gets the picked files, or `None` when
+/// the user cancelled or no dialog could be shown (rfd then answers at once); a dialog that
+/// failed hard drops the sender, which the caller reports.
+pub fn spawn_open_dialog() -> Receiver<Option<Vec<PathBuf>>> {
+    let (sender, receiver) = mpsc::channel();
+    let run = move || {
+        let picked = rfd::FileDialog::new()
+            .set_title("Open articles")
+            .add_filter("Articles", &ARTICLE_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_files();
+        // A send error means the window stopped waiting; nothing to do.
+        let _ = sender.send(picked);
+    };
+    if cfg!(target_os = "macos") {
+        // AppKit dialogs must run on the main thread; rfd blocks there while the dialog is open.
+        run();
+    } else {
+        // If no thread can be started, the sender goes down with the closure and the caller
+        // sees a disconnect, which it reports.
+        let _ = std::thread::Builder::new()
+            .name("claimdiff-open-dialog".into())
+            .spawn(run);
+    }
+    receiver
+}
+
+/// Import one article file, returning a sentence naming the file on failure.
+pub fn import_path(path: &Path) -> Result<Article, String> {
+    match import_file(path) {
+        Ok(article) => Ok(article),
+        Err(e) => {
+            let message = e.to_string();
+            let name = display_name(path);
+            if message.contains(&name) || message.contains(&path.display().to_string()) {
+                Err(message)
+            } else {
+                Err(format!("Can't open '{name}': {message}"))
+            }
+        }
+    }
+}
+
+/// The file name of a path, for messages.
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Paths typed into the path field: one per line or separated by `;`, with `~` expanded and
+/// surrounding quotes removed.
+pub fn parse_typed_paths(input: &str) -> Vec<PathBuf> {
+    input
+        .split(['\n', ';'])
+        .map(|p| p.trim().trim_matches(['"', '\'']).trim())
+        .filter(|p| !p.is_empty())
+        .map(expand_home)
+        .collect()
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    if let Some(rest) = path.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(path)
+}
+
+/// An article from pasted or typed text. When the text names no outlet, `outlet` is used, or
+/// "Pasted article N" when that is empty too.
+pub fn article_from_text(text: &str, outlet: &str, number: usize) -> Article {
+    let mut article = import_text(text, None);
+    let outlet_found = article.meta.outlet.trim();
+    if outlet_found.is_empty() || outlet_found == UNKNOWN_OUTLET {
+        article.meta.outlet = if outlet.trim().is_empty() {
+            format!("Pasted article {number}")
+        } else {
+            outlet.trim().to_owned()
+        };
+    }
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_paths_are_split_and_unquoted() {
+        let paths = parse_typed_paths(" \"a b.txt\" ; c.md\n\n");
+        assert_eq!(paths, vec![PathBuf::from("a b.txt"), PathBuf::from("c.md")]);
+    }
+
+    #[test]
+    fn missing_file_message_names_the_file() {
+        let Err(message) = import_path(Path::new("/nonexistent/dir/story.txt")) else {
+            panic!("a missing file imported");
+        };
+        assert!(message.contains("story.txt"), "{message}");
+    }
+
+    #[test]
+    fn pasted_text_gets_an_outlet() {
+        let a = article_from_text("Headline\n\nBody text.", "", 3);
+        assert_eq!(a.meta.outlet, "Pasted article 3");
+        let b = article_from_text("Headline\nOutlet: Daily\n\nBody.", "Other", 1);
+        assert_eq!(b.meta.outlet, "Daily");
+    }
+}

@@ -1,0 +1,329 @@
+//! The menu bar, the toolbar (getting articles in, navigation, the legend) and the notice bar.
+
+use egui::{Panel, RichText, Ui};
+
+use super::command::Command;
+use super::intake;
+use super::state::{DetailsTab, NoticeKind, PanelKind, UiState};
+use super::theme::{self, ThemeChoice};
+use super::view::View;
+use super::widgets::{command_button, menu_check, menu_item, menu_item_labelled};
+use crate::analysis::text::shorten;
+use crate::analysis::{ClaimId, GroupStatus};
+
+/// The menu bar: File, Edit, View, Navigate.
+pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+    Panel::top("menu bar").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                menu_item(ui, Command::OpenArticles, !view.dialog_open, out);
+                menu_item(ui, Command::PasteArticle, true, out);
+                menu_item(ui, Command::FocusPathField, true, out);
+                ui.separator();
+                menu_item(ui, Command::OpenDemo, true, out);
+                ui.separator();
+                menu_item(ui, Command::Quit, true, out);
+            });
+            ui.menu_button("Edit", |ui| edit_menu_ui(ui, view, out));
+            ui.menu_button("View", |ui| view_menu_ui(ui, view, out));
+            ui.menu_button("Navigate", |ui| {
+                let has_groups = !view.comparison().groups.is_empty();
+                menu_item(ui, Command::NextGroup, has_groups, out);
+                menu_item(ui, Command::PreviousGroup, has_groups, out);
+                ui.separator();
+                menu_item(ui, Command::NextConflict, has_groups, out);
+                menu_item(ui, Command::PreviousConflict, has_groups, out);
+                ui.separator();
+                menu_item(ui, Command::FocusSearch, true, out);
+                menu_item(
+                    ui,
+                    Command::ClearSelection,
+                    view.selected_claim.is_some(),
+                    out,
+                );
+            });
+        });
+    });
+}
+
+fn edit_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+    let undo = view
+        .undo_label
+        .map_or("Undo".to_owned(), |l| format!("Undo: {l}"));
+    let redo = view
+        .redo_label
+        .map_or("Redo".to_owned(), |l| format!("Redo: {l}"));
+    menu_item_labelled(ui, &undo, Command::Undo, view.undo_label.is_some(), out);
+    menu_item_labelled(ui, &redo, Command::Redo, view.redo_label.is_some(), out);
+    ui.separator();
+    let selected = view
+        .selected_claim
+        .and_then(|c| view.claim(c))
+        .map(|c| c.id.clone());
+    menu_item(ui, Command::StartLinking, selected.is_some(), out);
+    match selected {
+        Some(id) => menu_item(ui, Command::UnlinkClaim(id), true, out),
+        None => menu_item(ui, Command::UnlinkClaim(ClaimId(String::new())), false, out),
+    }
+    let decisions = &view.workspace.decisions;
+    let any = !decisions.links.is_empty() || !decisions.unlinks.is_empty();
+    menu_item(ui, Command::ResetDecisions, any, out);
+}
+
+fn view_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+    ui.menu_button("Theme", |ui| {
+        for choice in ThemeChoice::ALL {
+            menu_check(
+                ui,
+                view.prefs.theme == choice,
+                Command::SetTheme(choice),
+                out,
+            );
+        }
+    });
+    menu_item(ui, Command::ZoomIn, true, out);
+    menu_item(ui, Command::ZoomOut, true, out);
+    menu_item(ui, Command::ZoomReset, true, out);
+    ui.separator();
+    menu_check(
+        ui,
+        view.prefs.show_details,
+        Command::TogglePanel(PanelKind::Details),
+        out,
+    );
+    menu_check(
+        ui,
+        view.prefs.show_differences,
+        Command::TogglePanel(PanelKind::Differences),
+        out,
+    );
+    ui.separator();
+    for tab in [DetailsTab::Groups, DetailsTab::Outlets] {
+        menu_check(
+            ui,
+            view.prefs.show_details && view.prefs.details_tab == tab,
+            Command::ShowDetailsTab(tab),
+            out,
+        );
+    }
+}
+
+/// The toolbar: open, paste, the path field; conflict navigation; linking; the legend.
+pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+    Panel::top("toolbar")
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(8, 6)))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                command_button(
+                    ui,
+                    "Open articles…",
+                    Command::OpenArticles,
+                    !view.dialog_open,
+                    out,
+                );
+                command_button(ui, "Paste article…", Command::PasteArticle, true, out);
+                path_field_ui(ui, state, out);
+                ui.separator();
+                let has_groups = !view.comparison().groups.is_empty();
+                command_button(
+                    ui,
+                    "◀ Previous conflict",
+                    Command::PreviousConflict,
+                    has_groups,
+                    out,
+                );
+                command_button(
+                    ui,
+                    "Next conflict ▶",
+                    Command::NextConflict,
+                    has_groups,
+                    out,
+                );
+                ui.separator();
+                let selected = view
+                    .selected_claim
+                    .and_then(|c| view.claim(c))
+                    .map(|c| c.id.clone());
+                command_button(
+                    ui,
+                    "Link with…",
+                    Command::StartLinking,
+                    selected.is_some(),
+                    out,
+                );
+                command_button(
+                    ui,
+                    "Unlink",
+                    Command::UnlinkClaim(selected.clone().unwrap_or(ClaimId(String::new()))),
+                    selected.is_some(),
+                    out,
+                );
+                if !view.comparison().groups.is_empty() {
+                    ui.separator();
+                    legend_ui(ui, view);
+                }
+                if view.busy {
+                    ui.separator();
+                    ui.add(egui::Spinner::new());
+                    ui.label("Analysing…");
+                }
+            });
+        });
+}
+
+/// "Open path": a field where a file path can be typed, for when no dialog can be shown.
+fn path_field_ui(ui: &mut Ui, state: &mut UiState, out: &mut Vec<Command>) {
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut state.path_input)
+            .hint_text("Path of an article file…")
+            .desired_width(210.0),
+    );
+    let response = response
+        .accessible_name("Open path")
+        .on_hover_text(Command::FocusPathField.hover_text(ui.ctx()));
+    if std::mem::take(&mut state.focus_path) {
+        response.request_focus();
+    }
+    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let has_text = !state.path_input.trim().is_empty();
+    let add = ui
+        .add_enabled(has_text, egui::Button::new("Add file"))
+        .on_hover_text("Add the file at this path as an article")
+        .on_disabled_hover_text("Type a file path first");
+    if (entered || add.clicked()) && has_text {
+        let paths = intake::parse_typed_paths(&state.path_input);
+        if !paths.is_empty() {
+            out.push(Command::OpenPaths(paths));
+        }
+        state.path_input.clear();
+    }
+}
+
+/// The status colours and symbols with how many groups have each.
+fn legend_ui(ui: &mut Ui, view: &View<'_>) {
+    let (shared, conflicting, single) = view.status_counts();
+    let palette = &view.palette;
+    for (status, count) in [
+        (GroupStatus::Shared, shared),
+        (GroupStatus::Conflicting, conflicting),
+        (GroupStatus::SingleOutlet, single),
+    ] {
+        ui.label(
+            RichText::new(format!("{} {count} {}", status.symbol(), status.label()))
+                .color(palette.status(status)),
+        )
+        .on_hover_text(match status {
+            GroupStatus::Shared => "Claims several outlets report and agree on",
+            GroupStatus::Conflicting => {
+                "Claims several outlets report with a different number, date, source or quote"
+            }
+            GroupStatus::SingleOutlet => "Claims only one outlet reports",
+        });
+    }
+}
+
+/// Notices (errors, information with an optional action) and the link-mode banner.
+pub fn notices_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+    if state.notices.is_empty() && !state.linking {
+        return;
+    }
+    let palette = view.palette;
+    Panel::top("notices")
+        .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(8, 4)))
+        .show_separator_line(false)
+        .show(ui, |ui| {
+            if state.linking {
+                let claim = view
+                    .selected_claim
+                    .and_then(|c| view.claim(c))
+                    .map(|c| shorten(&c.text, 80))
+                    .unwrap_or_default();
+                notice_frame(ui, palette.info_bg, |ui| {
+                    ui.label(RichText::new("Linking").strong().color(palette.user));
+                    ui.label(format!(
+                        "Click the claim in another column that states the same as “{claim}”."
+                    ));
+                    command_button(ui, "Cancel", Command::CancelLinking, true, out);
+                });
+            }
+            for notice in &state.notices {
+                let (fill, title) = match notice.kind {
+                    NoticeKind::Error => (palette.error_bg, "Error"),
+                    NoticeKind::Info => (palette.info_bg, "Note"),
+                };
+                notice_frame(ui, fill, |ui| {
+                    let color = match notice.kind {
+                        NoticeKind::Error => palette.conflicting,
+                        NoticeKind::Info => palette.focus,
+                    };
+                    ui.label(RichText::new(title).strong().color(color));
+                    ui.label(&notice.text);
+                    if let Some(action) = &notice.action {
+                        command_button(ui, action.label(), action.clone(), true, out);
+                    }
+                    let dismiss = ui
+                        .button("Dismiss")
+                        .on_hover_text(Command::DismissNotice(notice.id).tooltip());
+                    if dismiss.clicked() {
+                        out.push(Command::DismissNotice(notice.id));
+                    }
+                });
+            }
+        });
+}
+
+fn notice_frame(ui: &mut Ui, fill: egui::Color32, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(egui::CornerRadius::same(theme::CORNER_RADIUS))
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(add);
+        });
+}
+
+/// The list of keyboard shortcuts (Help ▸ Keyboard shortcuts, F1).
+pub fn shortcuts_window_ui(ui: &Ui, state: &mut UiState, out: &mut Vec<Command>) {
+    if !state.show_shortcuts {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .spacing(egui::vec2(24.0, 4.0))
+                .show(ui, |ui| {
+                    for command in Command::with_shortcuts() {
+                        let keys: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|s| ui.ctx().format_shortcut(s))
+                            .collect();
+                        ui.label(command.label());
+                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        ui.end_row();
+                    }
+                    for (what, how) in [
+                        (
+                            "Select a claim and its counterparts",
+                            "Click, or Tab then Enter",
+                        ),
+                        ("Link or unlink a claim", "Right-click it"),
+                        ("Add articles", "Drop files on the window"),
+                    ] {
+                        ui.label(what);
+                        ui.label(RichText::new(how).monospace());
+                        ui.end_row();
+                    }
+                });
+        });
+    if !open {
+        out.push(Command::ShowShortcuts);
+    }
+}

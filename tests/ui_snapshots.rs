@@ -1,0 +1,38 @@
+//! Rendered snapshots of the main screen in the light and the dark theme (wgpu; lavapipe gives
+//! an adapter on machines without a GPU). A machine that cannot render fails these tests — they
+//! never skip. Update the images with `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`.
+
+use claimdiff::app::{App, Command};
+use egui_kittest::{Harness, SnapshotOptions};
+
+fn main_screen(theme: egui::Theme) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(theme)
+        .with_max_steps(12)
+        .wgpu()
+        .build_eframe(|cc| App::new(cc, Vec::new()));
+    harness.run();
+    // Select a group, so the differences panel and the highlight are part of the picture.
+    harness.state_mut().apply(Command::NextGroup);
+    harness.state_mut().apply(Command::NextGroup);
+    harness.run();
+    harness
+}
+
+fn options() -> SnapshotOptions {
+    // Software and hardware rasterisers differ in anti-aliasing at glyph edges only.
+    SnapshotOptions::new().threshold(1.0).max_failed_pixels(400)
+}
+
+#[test]
+fn main_screen_light() {
+    let mut harness = main_screen(egui::Theme::Light);
+    harness.snapshot_options("main_light", &options());
+}
+
+#[test]
+fn main_screen_dark() {
+    let mut harness = main_screen(egui::Theme::Dark);
+    harness.snapshot_options("main_dark", &options());
+}
