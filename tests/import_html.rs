@@ -337,6 +337,13 @@ fn hostile_nesting_shapes_never_overflow_a_small_stack() {
         "<span><div></span>".repeat(n / 2),
         "<div/>".repeat(n),
         "<blockquote><q><i><em>".repeat(n / 4),
+        // Found by the fuzzer: a quote inside an unquoted attribute value.
+        format!("<meta http-equiv=a=\"b>{}\">", "<div>".repeat(n)),
+        format!("<!-- x --!>{}", "<div>".repeat(n)),
+        format!("</ x>{}", "<div>".repeat(n)),
+        format!("<svg><g><p>{}", "<foo/>".repeat(n)),
+        "<svg><foreignObject>".repeat(n / 2),
+        "<math><mi><svg><desc>".repeat(n / 4),
     ];
     for shape in shapes {
         let page = format!(

@@ -44,6 +44,11 @@ pub const MAX_HTML_DEPTH: usize = 512;
 /// linear on huge pages): their whole cleaned text is used, with a warning.
 pub const MAX_EXTRACT_ELEMENTS: usize = 150_000;
 
+/// Deepest parsed tree handed to main-content extraction (whose code recurses): a page the
+/// pre-parse scan under-estimated is rendered whole instead, with an iterative walker.
+/// Extraction overflows a 1 MiB stack somewhere between 8,000 and 16,000 levels.
+pub const MAX_EXTRACT_DEPTH: usize = 2048;
+
 /// How many leading bytes are searched for `<meta charset>` (as browsers do).
 const PRESCAN_BYTES: usize = 1024;
 
@@ -441,19 +446,43 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
+/// Start tags that break out of SVG and MathML back into HTML.
+#[rustfmt::skip]
+const BREAKOUT: &[&str] = &[
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu",
+    "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub",
+    "sup", "table", "tt", "u", "ul", "var", "font",
+];
+
+/// Foreign elements whose content is parsed as HTML again (SVG and MathML integration points).
+const INTEGRATION_POINTS: &[&str] = &[
+    "foreignobject",
+    "desc",
+    "title",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+];
+
 /// One open element in the scan.
 struct Open {
     name: String,
     /// True when its start tag was dropped (so its end tag is dropped too).
     dropped: bool,
+    /// True for SVG and MathML elements.
+    foreign: bool,
+    /// True for a foreign element whose content is HTML again.
+    integration: bool,
 }
 
 /// The open-element stack of the scan, modelling the HTML tree builder closely enough to
-/// follow ordinary pages and never to under-count hostile ones by much.
+/// follow ordinary pages and to err on the deep side for hostile ones.
 struct OpenStack {
     open: Vec<Open>,
-    /// Open `<svg>`/`<math>` elements: inside them `<x/>` closes itself.
-    foreign: usize,
 }
 
 impl OpenStack {
@@ -474,11 +503,6 @@ impl OpenStack {
     /// Pops entries `k..`; returns the entry at `k`.
     fn pop_through(&mut self, k: usize) -> Option<Open> {
         let mut popped = self.open.split_off(k);
-        for entry in &popped {
-            if matches!(entry.name.as_str(), "svg" | "math") {
-                self.foreign = self.foreign.saturating_sub(1);
-            }
-        }
         if popped.is_empty() {
             None
         } else {
@@ -490,6 +514,20 @@ impl OpenStack {
         self.open
             .last()
             .is_some_and(|e| names.contains(&e.name.as_str()))
+    }
+
+    /// True when a start tag now would be read as SVG or MathML content.
+    fn in_foreign(&self) -> bool {
+        self.open
+            .last()
+            .is_some_and(|e| e.foreign && !e.integration)
+    }
+
+    /// Leaves foreign content: pops foreign elements down to HTML or an integration point.
+    fn break_out(&mut self) {
+        while self.in_foreign() {
+            self.open.pop();
+        }
     }
 
     /// The implied end tags a start tag `name` causes.
@@ -583,26 +621,88 @@ fn find_bytes(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| p + from)
 }
 
-/// Position of the `>` ending a tag whose inside starts at `from` (quoted attribute values may
-/// hold `>`), or `hay.len()` when the tag never ends.
-fn tag_end(hay: &[u8], from: usize) -> usize {
+/// Where the tokenizer is inside a tag.
+#[derive(Clone, Copy)]
+enum TagState {
+    BeforeName,
+    Name,
+    AfterName,
+    BeforeValue,
+    Unquoted,
+    Quoted(u8),
+    SelfClosing,
+}
+
+/// Follows a tag from just after its name the way HTML's tokenizer does (attribute names,
+/// quoted and unquoted values): the position of the `>` that ends it (`hay.len()` when the
+/// file ends first) and whether it ends in a self-closing `/>`.
+fn scan_tag(hay: &[u8], from: usize) -> (usize, bool) {
+    let mut state = TagState::BeforeName;
     let mut j = from;
     while j < hay.len() {
-        match hay[j] {
-            b'>' => return j,
-            b'=' => {
-                j += 1;
-                while j < hay.len() && hay[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if let Some(&q) = hay.get(j).filter(|&&b| b == b'"' || b == b'\'') {
-                    j = find_bytes(hay, j + 1, &[q]).map_or(hay.len(), |end| end + 1);
-                }
+        let c = hay[j];
+        let space = matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
+        state = match state {
+            TagState::BeforeName | TagState::AfterName if c == b'>' => return (j, false),
+            TagState::BeforeName if space => TagState::BeforeName,
+            TagState::BeforeName | TagState::Name | TagState::AfterName if c == b'/' => {
+                TagState::SelfClosing
             }
-            _ => j += 1,
-        }
+            TagState::BeforeName => TagState::Name,
+            TagState::Name if c == b'>' => return (j, false),
+            TagState::Name if c == b'=' => TagState::BeforeValue,
+            TagState::Name if space => TagState::AfterName,
+            TagState::Name => TagState::Name,
+            TagState::AfterName if c == b'=' => TagState::BeforeValue,
+            TagState::AfterName if space => TagState::AfterName,
+            TagState::AfterName => TagState::Name,
+            TagState::BeforeValue if space => TagState::BeforeValue,
+            TagState::BeforeValue if c == b'"' || c == b'\'' => TagState::Quoted(c),
+            TagState::BeforeValue if c == b'>' => return (j, false),
+            TagState::BeforeValue => TagState::Unquoted,
+            TagState::Unquoted if c == b'>' => return (j, false),
+            TagState::Unquoted if space => TagState::BeforeName,
+            TagState::Unquoted => TagState::Unquoted,
+            TagState::Quoted(q) if c == q => TagState::BeforeName,
+            TagState::Quoted(q) => match find_bytes(hay, j, &[q]) {
+                Some(close) => {
+                    j = close;
+                    continue;
+                }
+                None => return (hay.len(), false),
+            },
+            TagState::SelfClosing if c == b'>' => return (j, true),
+            // A stray `/`: read again as the start of an attribute.
+            TagState::SelfClosing => {
+                state = TagState::BeforeName;
+                continue;
+            }
+        };
+        j += 1;
     }
-    hay.len()
+    (hay.len(), false)
+}
+
+/// Position of the `>` ending a tag whose inside starts at `from` (see [`scan_tag`]).
+fn tag_end(hay: &[u8], from: usize) -> usize {
+    scan_tag(hay, from).0
+}
+
+/// Position just past the end of a comment whose body starts at `body` (`-->`, `--!>`, or the
+/// abrupt `>` and `->`), or `None` when the comment runs to the end of the file.
+fn comment_end(b: &[u8], body: usize) -> Option<usize> {
+    if b[body..].starts_with(b">") {
+        return Some(body + 1);
+    }
+    if b[body..].starts_with(b"->") {
+        return Some(body + 2);
+    }
+    let plain = find_bytes(b, body, b"-->").map(|p| p + 3);
+    let bang = find_bytes(b, body, b"--!>").map(|p| p + 4);
+    match (plain, bang) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
 }
 
 /// Position of the end tag `</name` (any case, followed by whitespace, `/` or `>`) at or after
@@ -626,15 +726,14 @@ fn raw_text_end(hay: &[u8], from: usize, name: &str) -> usize {
 }
 
 /// Drops the start and end tags nested deeper than `max_depth` — a byte scan before any
-/// parsing, so hostile nesting can't overflow a stack. The text between the dropped tags is
-/// kept. Tag names are matched the way HTML's tree builder closes elements (implied end tags
-/// for `p`, `li`, table cells …), but only approximately: the count errs on the deep side.
+/// parsing, so hostile nesting can't overflow a stack or make the parser crawl. The text
+/// between the dropped tags is kept. Tags are read the way HTML's tokenizer reads them, and
+/// elements are closed the way its tree builder closes them (implied end tags for `p`, `li`,
+/// table cells …, SVG and MathML self-closing tags), closely enough for ordinary pages and
+/// erring on the deep side otherwise.
 pub fn limit_depth(html: &str, max_depth: usize) -> DepthLimited<'_> {
     let b = html.as_bytes();
-    let mut stack = OpenStack {
-        open: Vec::new(),
-        foreign: 0,
-    };
+    let mut stack = OpenStack { open: Vec::new() };
     let mut seen_root = [false; 3]; // html, head, body
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut dropped_tags = 0;
@@ -643,36 +742,35 @@ pub fn limit_depth(html: &str, max_depth: usize) -> DepthLimited<'_> {
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<').map(|p| p + i) {
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if b[lt..].starts_with(b"<!--") {
-            let body = lt + 4;
-            i = if b[body..].starts_with(b">") {
-                body + 1
-            } else if b[body..].starts_with(b"->") {
-                body + 2
-            } else {
-                match find_bytes(b, body, b"-->") {
-                    Some(end) => end + 3,
-                    None => break,
-                }
-            };
+            match comment_end(b, lt + 4) {
+                Some(end) => i = end,
+                None => break,
+            }
             continue;
         }
-        if stack.foreign > 0 && b[lt..].starts_with(b"<![CDATA[") {
+        if stack.in_foreign() && b[lt..].starts_with(b"<![CDATA[") {
             match find_bytes(b, lt + 9, b"]]>") {
                 Some(end) => i = end + 3,
                 None => break,
             }
             continue;
         }
-        if next == b'!' || next == b'?' {
+        let is_end = next == b'/';
+        let name_start = if is_end { lt + 2 } else { lt + 1 };
+        let starts_name = b.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+        // `<!…>`, `<?…>` and `</` + not a letter are bogus comments up to the next `>`.
+        if next == b'!' || next == b'?' || (is_end && !starts_name) {
+            if is_end && b.get(name_start) == Some(&b'>') {
+                i = name_start + 1;
+                continue;
+            }
             match find_bytes(b, lt + 2, b">") {
                 Some(end) => i = end + 1,
                 None => break,
             }
             continue;
         }
-        let is_end = next == b'/';
-        let name_start = if is_end { lt + 2 } else { lt + 1 };
-        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        if !starts_name {
             i = lt + 1;
             continue;
         }
@@ -681,55 +779,69 @@ pub fn limit_depth(html: &str, max_depth: usize) -> DepthLimited<'_> {
             .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
             .map_or(b.len(), |p| p + name_start);
         let name = String::from_utf8_lossy(&b[name_start..name_end]).to_ascii_lowercase();
-        let end = tag_end(b, name_end);
+        let (end, self_closing) = scan_tag(b, name_end);
         if end >= b.len() {
             break; // a tag cut off by the end of the file: the parser drops it
         }
         let after_tag = end + 1;
+        i = after_tag;
         if is_end {
             if stack.close(&name) == Some(true) {
                 cuts.push((lt, after_tag));
             }
-            i = after_tag;
             continue;
         }
-        let self_closing = end > name_end && b[end - 1] == b'/';
-        let root_index = ["html", "head", "body"].iter().position(|r| *r == name);
-        if let Some(r) = root_index {
-            if seen_root[r] {
-                i = after_tag;
+        let mut foreign = false;
+        if stack.in_foreign() {
+            if BREAKOUT.contains(&name.as_str()) {
+                stack.break_out();
+            } else {
+                foreign = true;
+            }
+        }
+        if !foreign {
+            if let Some(r) = ["html", "head", "body"].iter().position(|r| *r == name) {
+                if seen_root[r] {
+                    continue;
+                }
+                seen_root[r] = true;
+            }
+            if VOID.contains(&name.as_str()) {
                 continue;
             }
-            seen_root[r] = true;
-        }
-        if VOID.contains(&name.as_str()) || (stack.foreign > 0 && self_closing) {
-            i = after_tag;
-            continue;
-        }
-        if stack.foreign == 0 && RAW_TEXT.contains(&name.as_str()) {
-            if name == "plaintext" {
-                break;
+            if RAW_TEXT.contains(&name.as_str()) {
+                if name == "plaintext" {
+                    break;
+                }
+                let close = raw_text_end(b, after_tag, &name);
+                i = if close >= b.len() {
+                    b.len()
+                } else {
+                    tag_end(b, close + 2).saturating_add(1).min(b.len())
+                };
+                continue;
             }
-            let close = raw_text_end(b, after_tag, &name);
-            i = if close >= b.len() {
-                b.len()
-            } else {
-                tag_end(b, close + 2).saturating_add(1).min(b.len())
-            };
+            foreign = matches!(name.as_str(), "svg" | "math");
+            if !foreign {
+                stack.close_implied(&name);
+            }
+        }
+        if foreign && self_closing {
             continue;
         }
-        stack.close_implied(&name);
         let dropped = stack.open.len() >= max_depth;
         if dropped {
             cuts.push((lt, after_tag));
             dropped_tags += 1;
         }
-        if matches!(name.as_str(), "svg" | "math") {
-            stack.foreign += 1;
-        }
-        stack.open.push(Open { name, dropped });
+        let integration = foreign && INTEGRATION_POINTS.contains(&name.as_str());
+        stack.open.push(Open {
+            name,
+            dropped,
+            foreign,
+            integration,
+        });
         max_depth_seen = max_depth_seen.max(stack.open.len());
-        i = after_tag;
     }
     let html = if cuts.is_empty() {
         Cow::Borrowed(html)
@@ -1196,6 +1308,22 @@ fn remove_furniture(doc: &Document) {
 // Rendering
 // ---------------------------------------------------------------------------------------------
 
+/// The depth of the tree under `root` (`root` itself is level 0). Iterative, so depth is free.
+pub fn tree_depth(root: &NodeRef) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(NodeRef, usize)> = vec![(*root, 0)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(
+            node.children()
+                .into_iter()
+                .filter(NodeRef::is_element)
+                .map(|child| (child, depth + 1)),
+        );
+    }
+    deepest
+}
+
 /// Elements that start and end a paragraph of their own.
 #[rustfmt::skip]
 const BLOCK_TAGS: &[&str] = &[
@@ -1359,7 +1487,15 @@ pub fn import_html_with(bytes: &[u8], source: &HtmlSource) -> Result<Article, Im
         .descendants_it()
         .filter(NodeRef::is_element)
         .count();
-    let paragraphs = if elements > MAX_EXTRACT_ELEMENTS {
+    let depth = tree_depth(&doc.root());
+    let paragraphs = if depth > MAX_EXTRACT_DEPTH {
+        warnings.push(format!(
+            "'{name}' nests its HTML {depth} levels deep, too deep to find the article safely: the text of the whole page was used"
+        ));
+        doc.body()
+            .map(|b| render_paragraphs(&b))
+            .unwrap_or_default()
+    } else if elements > MAX_EXTRACT_ELEMENTS {
         warnings.push(format!(
             "'{name}' has {elements} HTML elements, too many to find the article among them quickly: the text of the whole page was used"
         ));
@@ -1613,6 +1749,44 @@ mod tests {
         assert_eq!(limited.html.matches("<div>").count(), 100);
         assert_eq!(limited.html.matches("</div>").count(), 100);
         assert!(limited.html.contains("deep words"));
+    }
+
+    #[test]
+    fn tags_are_tokenized_like_a_browser() {
+        // A quote inside an unquoted value is part of the value, not the start of a quote.
+        let page = format!("<meta http-equiv=a=\"b>{}<p>x\">", "<div>".repeat(50));
+        assert_eq!(depth_of(&page), 51);
+        assert_eq!(scan_tag(b" a='>' b=\"c\"/>", 0), (13, true));
+        assert_eq!(scan_tag(b" href=x/>", 0), (8, false));
+        let unclosed = b" a=\"never closed>";
+        assert_eq!(scan_tag(unclosed, 0), (unclosed.len(), false));
+        // `--!>` ends a comment; `</ x>` is a bogus comment.
+        assert_eq!(depth_of("<!-- a --!><div><div>"), 2);
+        assert_eq!(depth_of("</ x><div>"), 1);
+    }
+
+    #[test]
+    fn svg_self_closing_and_breakout() {
+        assert_eq!(
+            depth_of(&format!("<svg>{}</svg>", "<path/>".repeat(100))),
+            1
+        );
+        // `<p>` leaves SVG: after it, `<foo/>` opens an element again.
+        assert_eq!(
+            depth_of(&format!("<svg><g><p>{}", "<foo/>".repeat(100))),
+            101
+        );
+        // Inside an integration point, HTML rules apply.
+        assert_eq!(
+            depth_of(&format!("<svg><foreignObject>{}", "<div/>".repeat(10))),
+            12
+        );
+    }
+
+    #[test]
+    fn tree_depth_is_measured_iteratively() {
+        let doc = Document::from(format!("<body>{}", "<div>".repeat(3000)));
+        assert!(tree_depth(&doc.root()) >= 3000);
     }
 
     #[test]
