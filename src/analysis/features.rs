@@ -169,19 +169,25 @@ fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
 
 /// Size of the intersection of two sorted, unique slices.
 fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
+    let mut n = 0;
+    for_each_shared(a, b, |_| n += 1);
+    n
+}
+
+/// Call `visit` for every element two sorted, unique slices share (one merge pass).
+fn for_each_shared<T: Ord>(a: &[T], b: &[T], mut visit: impl FnMut(&T)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
+                visit(&a[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    n
 }
 
 fn dice(shared: usize, a: usize, b: usize) -> f32 {
@@ -194,37 +200,19 @@ fn dice(shared: usize, a: usize, b: usize) -> f32 {
 
 /// IDF weight of the content words two profiles share.
 fn shared_weight(vocab: &Vocab, a: &[u32], b: &[u32]) -> f32 {
-    let (mut i, mut j, mut w) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                w += vocab.idf(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    w
+    let mut weight = 0.0;
+    for_each_shared(a, b, |id| weight += vocab.idf(*id));
+    weight
 }
 
 /// Number of shared content words that are not everyday news vocabulary.
 fn shared_distinctive(vocab: &Vocab, a: &[u32], b: &[u32]) -> u32 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if !vocab.common.get(a[i] as usize).copied().unwrap_or(false) {
-                    n += 1;
-                }
-                i += 1;
-                j += 1;
-            }
+    let mut n = 0;
+    for_each_shared(a, b, |id| {
+        if !vocab.common.get(*id as usize).copied().unwrap_or(false) {
+            n += 1;
         }
-    }
+    });
     n
 }
 
