@@ -61,6 +61,11 @@ fn open_window(files: Vec<std::path::PathBuf>) -> eframe::Result {
     eframe::run_native(
         "claimdiff",
         options,
-        Box::new(move |cc| Ok(Box::new(claimdiff::app::App::new(cc, files)))),
+        Box::new(move |cc| {
+            Ok(Box::new(claimdiff::app::App::new(
+                cc,
+                claimdiff::app::Startup::desktop(files),
+            )))
+        }),
     )
 }

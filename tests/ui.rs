@@ -20,7 +20,7 @@ fn demo_harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(12)
-        .build_eframe(|cc| App::new(cc, Vec::new()));
+        .build_eframe(|cc| App::new(cc, claimdiff::app::Startup::isolated(Vec::new())));
     harness.run();
     harness
 }
@@ -495,7 +495,7 @@ fn text_in_many_scripts_never_panics_on_missing_glyphs() {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(12)
         .allow_missing_glyphs()
-        .build_eframe(|cc| App::new(cc, Vec::new()));
+        .build_eframe(|cc| App::new(cc, claimdiff::app::Startup::isolated(Vec::new())));
     harness.run();
     harness.state_mut().apply(claimdiff::app::Command::AddArticleText {
         text: "İstanbul'da sel: 300 kişi tahliye edildi\n\nЖители Кесслинга эвакуированы. Οι κάτοικοι \

@@ -11,7 +11,7 @@ fn main_screen(theme: egui::Theme) -> Harness<'static, App> {
         .with_theme(theme)
         .with_max_steps(12)
         .wgpu()
-        .build_eframe(|cc| App::new(cc, Vec::new()));
+        .build_eframe(|cc| App::new(cc, claimdiff::app::Startup::isolated(Vec::new())));
     harness.run();
     // Select a group, so the differences panel and the highlight are part of the picture.
     harness.state_mut().apply(Command::NextGroup);

@@ -10,12 +10,64 @@ use super::theme::ThemeChoice;
 use crate::analysis::{ArticleMeta, ClaimId};
 use crate::workspace::GroupFilter;
 
+/// The choices of the "Save changes?" dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on and let the changes go.
+    DontSave,
+    /// Stay with the workspace as it is.
+    Cancel,
+}
+
+/// The choices when the workspace file was changed by another program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedAnswer {
+    /// Replace the file with this window's workspace.
+    Overwrite,
+    /// Save under another name instead.
+    SaveAs,
+    /// Do not save.
+    Cancel,
+}
+
 /// One user action. Commands are collected while a frame is drawn and applied after it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    // The workspace file.
+    /// Start an empty workspace (asks about unsaved changes first).
+    NewWorkspace,
+    /// Show the native dialog to open a workspace (asks about unsaved changes first).
+    OpenWorkspace,
+    /// Open this workspace file (recent list, command line, drag and drop).
+    OpenWorkspacePath(PathBuf),
+    /// Save the workspace to its file (Save As when it has none).
+    Save,
+    /// Show the native dialog to save the workspace under a new name.
+    SaveAs,
+    /// Save the workspace to this file and keep working on it there.
+    SaveAsPath(PathBuf),
+    /// Empty the list of recent workspaces.
+    ClearRecent,
+    /// The answer to "Save changes?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// The answer to "The file changed on disk".
+    AnswerChangedOnDisk(ChangedAnswer),
+    /// Restore the work a crashed window left (index into the offer).
+    RestoreRecovery(usize),
+    /// Delete the work a crashed window left (index into the offer).
+    DiscardRecovery(usize),
+    /// Close the restore offer; it is made again at the next start.
+    PostponeRecovery,
+
     // Getting articles in.
     /// Show the native file dialog to pick article files.
     OpenArticles,
+    /// Show the dialog to add an article from a web address.
+    OpenLink,
+    /// Fetch the page at this address and add it as an article.
+    FetchLink(String),
     /// Import these files as new articles (drag and drop, the path field, the command line).
     OpenPaths(Vec<PathBuf>),
     /// Show the "add article from text" dialog, filled from the clipboard when it has text.
@@ -124,7 +176,12 @@ impl Command {
     /// Shift+F7 is matched before F7).
     pub fn with_shortcuts() -> Vec<Command> {
         let mut commands = vec![
+            Command::NewWorkspace,
+            Command::OpenWorkspace,
+            Command::Save,
+            Command::SaveAs,
             Command::OpenArticles,
+            Command::OpenLink,
             Command::PasteArticle,
             Command::FocusPathField,
             Command::Quit,
@@ -163,7 +220,12 @@ impl Command {
         let none = Modifiers::NONE;
         let cmd = Modifiers::COMMAND;
         match self {
-            Command::OpenArticles => vec![shortcut(cmd, Key::O)],
+            Command::NewWorkspace => vec![shortcut(cmd, Key::N)],
+            Command::OpenWorkspace => vec![shortcut(cmd, Key::O)],
+            Command::Save => vec![shortcut(cmd, Key::S)],
+            Command::SaveAs => vec![shortcut(cmd | Modifiers::SHIFT, Key::S)],
+            Command::OpenArticles => vec![shortcut(cmd | Modifiers::SHIFT, Key::O)],
+            Command::OpenLink => vec![shortcut(cmd | Modifiers::SHIFT, Key::L)],
             Command::PasteArticle => vec![shortcut(cmd | Modifiers::SHIFT, Key::V)],
             Command::FocusPathField => vec![shortcut(cmd, Key::L)],
             Command::Quit => vec![shortcut(cmd, Key::Q)],
@@ -210,7 +272,25 @@ impl Command {
     /// Short text for menus and buttons.
     pub fn label(&self) -> &'static str {
         match self {
-            Command::OpenArticles => "Open articles…",
+            Command::NewWorkspace => "New workspace",
+            Command::OpenWorkspace => "Open workspace…",
+            Command::OpenWorkspacePath(_) => "Open workspace",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::SaveAsPath(_) => "Save as",
+            Command::ClearRecent => "Clear recent workspaces",
+            Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save",
+            Command::AnswerUnsaved(UnsavedAnswer::DontSave) => "Don't save",
+            Command::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel",
+            Command::AnswerChangedOnDisk(ChangedAnswer::Overwrite) => "Overwrite",
+            Command::AnswerChangedOnDisk(ChangedAnswer::SaveAs) => "Save as…",
+            Command::AnswerChangedOnDisk(ChangedAnswer::Cancel) => "Cancel",
+            Command::RestoreRecovery(_) => "Restore",
+            Command::DiscardRecovery(_) => "Discard",
+            Command::PostponeRecovery => "Decide later",
+            Command::OpenArticles => "Add articles…",
+            Command::OpenLink => "Add article from link…",
+            Command::FetchLink(_) => "Fetch",
             Command::OpenPaths(_) => "Open files",
             Command::PasteArticle => "Paste as new article…",
             Command::AddArticleText { .. } => "Add article",
@@ -255,7 +335,33 @@ impl Command {
     /// A sentence explaining the command, for tooltips.
     pub fn tooltip(&self) -> &'static str {
         match self {
+            Command::NewWorkspace => "Start an empty comparison",
+            Command::OpenWorkspace => "Open a saved comparison (.claimdiff.ron)",
+            Command::OpenWorkspacePath(_) => "Open this saved comparison",
+            Command::Save => "Save the comparison: articles, links, notes and settings",
+            Command::SaveAs => "Save the comparison to a new file",
+            Command::SaveAsPath(_) => "Save the comparison to this file",
+            Command::ClearRecent => "Forget the list of recently opened workspaces",
+            Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes, then go on",
+            Command::AnswerUnsaved(UnsavedAnswer::DontSave) => {
+                "Go on without saving; the changes are lost"
+            }
+            Command::AnswerUnsaved(UnsavedAnswer::Cancel) => "Keep working on this comparison",
+            Command::AnswerChangedOnDisk(ChangedAnswer::Overwrite) => {
+                "Replace the file with this window's comparison; the other program's changes are lost"
+            }
+            Command::AnswerChangedOnDisk(ChangedAnswer::SaveAs) => {
+                "Save this window's comparison to a new file and leave the changed one alone"
+            }
+            Command::AnswerChangedOnDisk(ChangedAnswer::Cancel) => "Do not save now",
+            Command::RestoreRecovery(_) => "Open this unsaved work again",
+            Command::DiscardRecovery(_) => "Delete this unsaved work for good",
+            Command::PostponeRecovery => {
+                "Keep the unsaved work; it is offered again at the next start"
+            }
             Command::OpenArticles => "Add article files (.txt, .md, .html) to the comparison",
+            Command::OpenLink => "Fetch a news page from the web and add it as an article",
+            Command::FetchLink(_) => "Fetch this page and add it as an article",
             Command::OpenPaths(_) => "Add these files as articles",
             Command::PasteArticle => "Add an article from the clipboard or from text you type",
             Command::AddArticleText { .. } => "Add this text as a new article",

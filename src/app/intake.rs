@@ -1,41 +1,9 @@
-//! Getting articles in: the native file dialog (on its own thread, so a slow or missing dialog
-//! never freezes the window), files by path, and text.
+//! Getting articles in: files by path, and text.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
 
 use crate::analysis::Article;
 use crate::analysis::import::{UNKNOWN_OUTLET, import_file, import_text};
-
-/// File name extensions offered in the open dialog.
-pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
-
-/// Start the native "open articles" dialog. The receiver gets the picked files, or `None` when
-/// the user cancelled or no dialog could be shown (rfd then answers at once); a dialog that
-/// failed hard drops the sender, which the caller reports.
-pub fn spawn_open_dialog() -> Receiver<Option<Vec<PathBuf>>> {
-    let (sender, receiver) = mpsc::channel();
-    let run = move || {
-        let picked = rfd::FileDialog::new()
-            .set_title("Open articles")
-            .add_filter("Articles", &ARTICLE_EXTENSIONS)
-            .add_filter("All files", &["*"])
-            .pick_files();
-        // A send error means the window stopped waiting; nothing to do.
-        let _ = sender.send(picked);
-    };
-    if cfg!(target_os = "macos") {
-        // AppKit dialogs must run on the main thread; rfd blocks there while the dialog is open.
-        run();
-    } else {
-        // If no thread can be started, the sender goes down with the closure and the caller
-        // sees a disconnect, which it reports.
-        let _ = std::thread::Builder::new()
-            .name("claimdiff-open-dialog".into())
-            .spawn(run);
-    }
-    receiver
-}
 
 /// Import one article file, returning a sentence naming the file on failure.
 pub fn import_path(path: &Path) -> Result<Article, String> {

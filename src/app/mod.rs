@@ -11,6 +11,8 @@
 
 pub mod blocks;
 pub mod command;
+pub mod document;
+pub mod file_dialog;
 pub mod history;
 pub mod intake;
 pub mod navigation;
@@ -21,7 +23,9 @@ pub mod worker;
 mod columns;
 mod details;
 mod diff_panel;
+mod document_ui;
 mod groups_panel;
+mod lifecycle;
 mod paste_dialog;
 mod summary_panel;
 mod toolbar;
@@ -31,15 +35,17 @@ mod widgets;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-pub use command::Command;
+pub use command::{ChangedAnswer, Command, UnsavedAnswer};
 pub use state::{ArticleKey, DetailsTab, GroupSort, Notice, NoticeKind, PanelKind, Prefs, UiState};
 pub use theme::ThemeChoice;
 
 use crate::analysis::demo::demo_articles;
 use crate::analysis::{Article, ClaimId, Comparison, Group, GroupStatus, LinkOrigin};
-use crate::workspace::{ArticleEntry, GroupFilter, Workspace};
+use crate::workspace::{ArticleEntry, GroupFilter, Overwrite, Workspace, recovery_dir};
+use document::{Autosave, DocumentFile, Jobs, Proceed};
+use file_dialog::{DialogOutcome, DialogPurpose, RunningDialog};
 use history::{History, Snapshot};
-use state::{PREFS_KEY, PasteDialog, Selection};
+use state::{LinkDialog, PREFS_KEY, PasteDialog, Selection};
 use worker::{Analyser, Poll, Request};
 
 /// The claimdiff window.
@@ -58,8 +64,44 @@ pub struct App {
     pending: Vec<Command>,
     /// Fonts and style were installed in the egui context.
     setup_done: bool,
-    /// When the native file dialog was started.
-    dialog_started: Option<Instant>,
+    /// The workspace's file and whether it has unsaved changes.
+    doc: DocumentFile,
+    /// The workspace as it was after the last command, to notice changes.
+    observed: Workspace,
+    /// Loading, saving, fetching and autosaving on background threads.
+    jobs: Jobs,
+    /// Recovery snapshots of unsaved work.
+    autosave: Autosave,
+    /// Where workspace locks are kept (`None`: no locking, e.g. in tests).
+    locks_dir: Option<PathBuf>,
+}
+
+/// How the window starts: what to open and where autosave keeps its snapshots.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Startup {
+    /// Files from the command line: article files, or a workspace (`.ron`) plus articles to add.
+    pub files: Vec<PathBuf>,
+    /// Folder for recovery snapshots and workspace locks; `None` turns autosave, the restore
+    /// offer and locking off (tests).
+    pub recovery_dir: Option<PathBuf>,
+}
+
+impl Startup {
+    /// The desktop app: autosave in the per-user [`recovery_dir`].
+    pub fn desktop(files: Vec<PathBuf>) -> Self {
+        Self {
+            files,
+            recovery_dir: Some(recovery_dir()),
+        }
+    }
+
+    /// No autosave, no restore offer, no locks: a window that leaves no trace (tests).
+    pub fn isolated(files: Vec<PathBuf>) -> Self {
+        Self {
+            files,
+            recovery_dir: None,
+        }
+    }
 }
 
 /// The claim-group list for the current comparison, filter, search and sort.
@@ -77,9 +119,10 @@ struct OrderCache {
 }
 
 impl App {
-    /// The window as eframe creates it: preferences from storage, fonts and style installed, and
-    /// `files` opened as articles (the built-in demo story when there are none).
-    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+    /// The window as eframe creates it: preferences from storage, fonts and style installed,
+    /// the start-up files opened (a workspace, articles, or the built-in demo story when there
+    /// are none), autosave started and work left by a crashed window offered back.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         theme::setup(&cc.egui_ctx);
         let prefs: Prefs = cc
             .storage
@@ -87,16 +130,45 @@ impl App {
             .unwrap_or_default();
         cc.egui_ctx.set_theme(prefs.theme.preference());
         cc.egui_ctx.set_zoom_factor(prefs.zoom);
-        let mut app = if files.is_empty() {
+        let (workspaces, articles): (Vec<PathBuf>, Vec<PathBuf>) = startup
+            .files
+            .into_iter()
+            .partition(|p| file_dialog::is_workspace_path(p));
+        let mut app = if workspaces.is_empty() && articles.is_empty() {
             Self::demo()
         } else {
-            let mut app = Self::with_workspace(Workspace::default());
-            app.open_paths(&files, false);
-            app.history = History::default();
-            app
+            Self::with_workspace(Workspace::default())
         };
         app.prefs = prefs;
         app.setup_done = true;
+        if let Some(dir) = &startup.recovery_dir {
+            let (autosave, problem) = Autosave::start_in(dir);
+            if let Some(problem) = problem {
+                app.ui.notify(NoticeKind::Info, problem);
+            }
+            app.ui.restore_offer = autosave.pending();
+            app.autosave = autosave;
+            app.locks_dir = Some(dir.join("locks"));
+        }
+        if let Some(workspace) = workspaces.first() {
+            if workspaces.len() > 1 {
+                app.ui.notify(
+                    NoticeKind::Info,
+                    format!(
+                        "Only one workspace opens at a time; opening '{}'.",
+                        intake::display_name(workspace)
+                    ),
+                );
+            }
+            app.proceed(Proceed::Open(workspace.clone(), articles));
+        } else if !articles.is_empty() {
+            app.open_paths(&articles, false);
+            // The files as given are the starting point: only what the user does next counts
+            // as a change.
+            app.doc = DocumentFile::untitled(app.workspace.clone());
+            app.observed = app.workspace.clone();
+            app.history = History::default();
+        }
         app.select_first_interesting();
         app
     }
@@ -135,7 +207,6 @@ impl App {
     /// A window on this workspace.
     pub fn with_workspace(workspace: Workspace) -> Self {
         let mut app = Self {
-            workspace,
             keys: Vec::new(),
             next_key: 0,
             analyser: Analyser::default(),
@@ -145,7 +216,12 @@ impl App {
             history: History::default(),
             pending: Vec::new(),
             setup_done: false,
-            dialog_started: None,
+            doc: DocumentFile::untitled(workspace.clone()),
+            observed: workspace.clone(),
+            jobs: Jobs::default(),
+            autosave: Autosave::default(),
+            locks_dir: None,
+            workspace,
         };
         app.sync_keys();
         app.reanalyse();
@@ -220,16 +296,72 @@ impl App {
         &self.prefs
     }
 
-    /// The window title, "claimdiff — <name>".
+    /// The window title, "claimdiff — <name>", with "*" before the name while there are unsaved
+    /// changes.
     pub fn title(&self) -> String {
-        let name = if !self.ui.document_name.is_empty() {
+        let mark = if self.doc.is_dirty() { "*" } else { "" };
+        format!("claimdiff — {mark}{}", self.document_name())
+    }
+
+    /// The workspace's name: its file name, or what it is when it has no file yet.
+    pub fn document_name(&self) -> String {
+        if let Some(name) = self.doc.file_name() {
+            name
+        } else if !self.ui.document_name.is_empty() {
             self.ui.document_name.clone()
         } else if self.workspace.articles.is_empty() {
             "no articles".to_owned()
         } else {
             format!("untitled comparison of {}", self.workspace.articles.len())
-        };
-        format!("claimdiff — {name}")
+        }
+    }
+
+    /// True when the workspace has changes that are not saved in its file.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    /// The file the workspace was opened from or last saved to.
+    pub fn document_path(&self) -> Option<&std::path::Path> {
+        self.doc.path.as_deref()
+    }
+
+    /// True while "Save changes?" is asked.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.ui.unsaved_prompt.is_some()
+    }
+
+    /// True while the window is allowed to close (the user settled any unsaved changes).
+    pub fn will_close(&self) -> bool {
+        self.ui.close_requested && self.ui.allow_close
+    }
+
+    /// Work from crashed windows currently offered for restoring.
+    pub fn restore_offer(&self) -> &[crate::workspace::PendingRecovery] {
+        &self.ui.restore_offer
+    }
+
+    /// The recovery snapshot this window writes its unsaved work to, when autosave is on.
+    pub fn recovery_snapshot_path(&self) -> Option<PathBuf> {
+        self.autosave.session.as_ref().map(|s| s.snapshot_path())
+    }
+
+    /// Block until every background job (open, save, fetch, autosave) has finished and apply
+    /// its result (tests).
+    pub fn wait_for_jobs(&mut self) {
+        for done in self.jobs.wait_all() {
+            self.job_done(done);
+        }
+        self.observe_changes();
+    }
+
+    /// Write the recovery snapshot now if one is due (tests; the window does this by itself
+    /// shortly after each change).
+    pub fn autosave_now(&mut self) {
+        if self.autosave.due.is_some() {
+            self.autosave.due = Some(Instant::now());
+            self.autosave_tick(Instant::now());
+        }
     }
 
     // ----------------------------------------------------------------------------------------
@@ -237,9 +369,49 @@ impl App {
 
     /// Carry out one command. Menus, buttons, shortcuts and tests all end up here.
     pub fn apply(&mut self, command: Command) {
+        self.apply_one(command);
+        self.observe_changes();
+    }
+
+    fn apply_one(&mut self, command: Command) {
         match command {
-            Command::OpenArticles => self.start_open_dialog(),
-            Command::OpenPaths(paths) => self.open_paths(&paths, true),
+            Command::NewWorkspace => self.guard(Proceed::New),
+            Command::OpenWorkspace => self.guard(Proceed::ShowOpenDialog),
+            Command::OpenWorkspacePath(path) => self.guard(Proceed::Open(path, Vec::new())),
+            Command::Save => self.save(None),
+            Command::SaveAs => self.save_as(None),
+            Command::SaveAsPath(path) => {
+                let then = self.ui.after_save.take();
+                self.start_save(
+                    file_dialog::with_workspace_extension(&path),
+                    Overwrite::Always,
+                    then,
+                );
+            }
+            Command::ClearRecent => {
+                self.prefs.recent.clear();
+            }
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Command::AnswerChangedOnDisk(answer) => self.answer_changed_on_disk(answer),
+            Command::RestoreRecovery(index) => self.restore(index),
+            Command::DiscardRecovery(index) => {
+                if index < self.ui.restore_offer.len() {
+                    let pending = self.ui.restore_offer.remove(index);
+                    if let Err(e) = pending.discard() {
+                        self.ui.notify(NoticeKind::Error, e.to_string());
+                    }
+                }
+            }
+            Command::PostponeRecovery => self.ui.restore_offer.clear(),
+            Command::OpenArticles => self.start_file_dialog(DialogPurpose::AddArticles),
+            Command::OpenLink => {
+                self.ui.link_dialog.get_or_insert(LinkDialog {
+                    url: String::new(),
+                    focus_pending: true,
+                });
+            }
+            Command::FetchLink(url) => self.fetch_link(url),
+            Command::OpenPaths(paths) => self.open_dropped(paths),
             Command::PasteArticle => {
                 self.ui.paste.get_or_insert_with(|| PasteDialog {
                     focus_pending: true,
@@ -249,13 +421,8 @@ impl App {
             }
             Command::AddArticleText { text, outlet } => self.add_text_article(&text, &outlet),
             Command::FocusPathField => self.ui.focus_path = true,
-            Command::OpenDemo => {
-                self.record("Open demo story");
-                self.workspace = Workspace::from_articles(&demo_articles());
-                self.ui.document_name = "demo story".to_owned();
-                self.after_replace();
-            }
-            Command::Quit => self.ui.close_requested = true,
+            Command::OpenDemo => self.guard(Proceed::OpenDemo),
+            Command::Quit => self.guard(Proceed::Close),
             Command::RemoveArticle(index) => self.remove_article(index),
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
@@ -438,37 +605,80 @@ impl App {
 
     // Getting articles in.
 
-    fn start_open_dialog(&mut self) {
+    fn start_file_dialog(&mut self, purpose: DialogPurpose) {
         if self.ui.file_dialog.is_none() {
-            self.ui.file_dialog = Some(intake::spawn_open_dialog());
-            self.dialog_started = Some(Instant::now());
+            self.ui.file_dialog = Some(RunningDialog::spawn(purpose));
         }
     }
 
-    fn poll_open_dialog(&mut self) {
-        let Some(receiver) = &self.ui.file_dialog else {
+    fn poll_file_dialog(&mut self) {
+        let Some(dialog) = &self.ui.file_dialog else {
             return;
         };
-        let result = match receiver.try_recv() {
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Ok(result) => Some(result),
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        let outcome = dialog.poll();
+        if outcome == DialogOutcome::Open {
+            return;
+        }
+        let Some(dialog) = self.ui.file_dialog.take() else {
+            return;
         };
-        self.ui.file_dialog = None;
-        let quick = self
-            .dialog_started
-            .take()
-            .is_some_and(|t| t.elapsed() < Duration::from_millis(400));
-        match result {
-            Some(Some(paths)) => self.open_paths(&paths, true),
-            // Cancelled by the user: nothing to say. An answer that came at once means no dialog
-            // could be shown.
-            Some(None) if !quick => {}
-            _ => self.notify_once(
+        match (dialog.purpose, outcome) {
+            (DialogPurpose::AddArticles, DialogOutcome::Picked(paths)) => {
+                self.open_paths(&paths, true);
+            }
+            (DialogPurpose::OpenWorkspace, DialogOutcome::Picked(paths)) => {
+                // The user already settled unsaved changes before the dialog opened.
+                if let Some(path) = paths.into_iter().next() {
+                    self.proceed(Proceed::Open(path, Vec::new()));
+                }
+            }
+            (DialogPurpose::SaveWorkspace { .. }, DialogOutcome::Picked(paths)) => {
+                let then = self.ui.after_save.take();
+                if let Some(path) = paths.into_iter().next() {
+                    self.start_save(
+                        file_dialog::with_workspace_extension(&path),
+                        Overwrite::Always,
+                        then,
+                    );
+                }
+            }
+            (DialogPurpose::SaveWorkspace { file_name, folder }, DialogOutcome::Unavailable) => {
+                // Without a native dialog, ask for the path in the window instead.
+                let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                self.ui.save_path_prompt = Some(folder.join(file_name).display().to_string());
+            }
+            (DialogPurpose::SaveWorkspace { .. }, _) => self.ui.after_save = None,
+            (_, DialogOutcome::Unavailable) => self.notify_once(
                 NoticeKind::Info,
                 "No file dialog could be shown here. Drag files onto the window, paste text \
-                 (Ctrl+Shift+V) or type a path in the path field (Ctrl+L).",
+                 (Ctrl+Shift+V) or type the path of an article or workspace in the path field \
+                 (Ctrl+L).",
             ),
+            _ => {}
+        }
+    }
+
+    /// Dropped or typed paths: a workspace (`.ron`) opens as the document (asking about
+    /// unsaved changes first) and the articles among them are added to it; otherwise the
+    /// articles are added to the open comparison.
+    fn open_dropped(&mut self, paths: Vec<PathBuf>) {
+        let (workspaces, articles): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| file_dialog::is_workspace_path(p));
+        match workspaces.first() {
+            Some(workspace) => {
+                if workspaces.len() > 1 {
+                    self.ui.notify(
+                        NoticeKind::Info,
+                        format!(
+                            "Only one workspace opens at a time; opening '{}'.",
+                            intake::display_name(workspace)
+                        ),
+                    );
+                }
+                self.guard(Proceed::Open(workspace.clone(), articles));
+            }
+            None => self.open_paths(&articles, true),
         }
     }
 
@@ -822,7 +1032,22 @@ impl App {
             ctx.request_repaint();
         }
         self.after_poll(poll);
-        self.poll_open_dialog();
+        self.poll_file_dialog();
+        let finished = self.jobs.poll();
+        if !finished.is_empty() {
+            for done in finished {
+                self.job_done(done);
+            }
+            self.observe_changes();
+            ctx.request_repaint();
+        }
+        let close_asked = ctx.input(|i| i.viewport().close_requested());
+        if close_asked && !self.ui.allow_close {
+            // Nothing is closed over unsaved work: ask first (or close at once when there is
+            // none).
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.apply(Command::Quit);
+        }
         self.read_input(&ctx);
         self.refresh_order();
 
@@ -848,10 +1073,16 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.ui.title = title;
         }
-        if self.ui.close_requested {
+        if self.ui.close_requested && self.ui.allow_close && !self.ui.close_sent {
+            self.ui.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if self.analyser.is_busy() || self.ui.file_dialog.is_some() {
+        let now = Instant::now();
+        self.autosave_tick(now);
+        if let Some(left) = self.autosave.time_left(now) {
+            ctx.request_repaint_after(left);
+        }
+        if self.analyser.is_busy() || self.ui.file_dialog.is_some() || self.jobs.any_running() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
     }
@@ -869,7 +1100,14 @@ impl App {
         if !dropped.is_empty() {
             self.pending.push(Command::OpenPaths(dropped));
         }
-        if self.ui.paste.is_some() || self.ui.editing.is_some() {
+        if self.ui.paste.is_some()
+            || self.ui.editing.is_some()
+            || self.ui.link_dialog.is_some()
+            || self.ui.save_path_prompt.is_some()
+            || self.ui.unsaved_prompt.is_some()
+            || self.ui.changed_prompt.is_some()
+            || !self.ui.restore_offer.is_empty()
+        {
             // A dialog or an in-place edit has the keyboard.
             return;
         }
@@ -922,6 +1160,7 @@ impl App {
     fn draw(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
         let selected_claim = self.selected_claim();
         let selected_group = self.selected_group();
+        let document_name = self.document_name();
         let App {
             workspace,
             keys,
@@ -947,6 +1186,7 @@ impl App {
             undo_label: history.undo_label(),
             redo_label: history.redo_label(),
             dialog_open: state.file_dialog.is_some(),
+            job_statuses: self.jobs.statuses(),
         };
         toolbar::menu_bar_ui(ui, &view, out);
         toolbar::toolbar_ui(ui, &view, state, out);
@@ -958,6 +1198,7 @@ impl App {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(8)))
             .show(ui, |ui| columns::columns_ui(ui, &view, state, out));
         paste_dialog::paste_dialog_ui(ui, &view, state, out);
+        document_ui::dialogs_ui(ui, &view, state, &document_name, out);
         toolbar::shortcuts_window_ui(ui, state, out);
         widgets::drop_overlay_ui(ui);
     }

@@ -3,12 +3,14 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 
 use serde::{Deserialize, Serialize};
 
+use super::document::Proceed;
+use super::file_dialog::RunningDialog;
 use super::theme::ThemeChoice;
 use crate::analysis::{ArticleMeta, ClaimId};
+use crate::workspace::PendingRecovery;
 
 /// The key under which [`Prefs`] are kept in eframe storage.
 pub const PREFS_KEY: &str = "claimdiff.prefs";
@@ -94,6 +96,8 @@ pub struct Prefs {
     pub details_tab: DetailsTab,
     /// The order of the claim-group list.
     pub sort: GroupSort,
+    /// Workspaces opened or saved lately, most recent first.
+    pub recent: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -105,6 +109,7 @@ impl Default for Prefs {
             show_differences: true,
             details_tab: DetailsTab::Groups,
             sort: GroupSort::Story,
+            recent: Vec::new(),
         }
     }
 }
@@ -144,6 +149,15 @@ pub struct PasteDialog {
     /// The outlet name to use when the text names none.
     pub outlet: String,
     /// True until the text box has been given keyboard focus once.
+    pub focus_pending: bool,
+}
+
+/// The "add article from link" dialog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkDialog {
+    /// The address being typed.
+    pub url: String,
+    /// True until the field has been given keyboard focus once.
     pub focus_pending: bool,
 }
 
@@ -205,9 +219,25 @@ pub struct UiState {
     /// The article header being edited.
     pub editing: Option<MetaEdit>,
     /// A native file dialog running on another thread.
-    pub file_dialog: Option<Receiver<Option<Vec<PathBuf>>>>,
+    pub file_dialog: Option<RunningDialog>,
+    /// "Save changes?" is asked; the answer leads to this.
+    pub unsaved_prompt: Option<Proceed>,
+    /// "The file changed on disk" is asked; saving was to lead to this.
+    pub changed_prompt: Option<Option<Proceed>>,
+    /// What to do once the save under way (or the Save As dialog) succeeds.
+    pub after_save: Option<Proceed>,
+    /// The "save as" path field shown when no native save dialog could be shown.
+    pub save_path_prompt: Option<String>,
+    /// Work left by windows that did not close cleanly, offered for restoring.
+    pub restore_offer: Vec<PendingRecovery>,
+    /// The "add article from link" dialog, when open.
+    pub link_dialog: Option<LinkDialog>,
     /// The window should close.
     pub close_requested: bool,
+    /// The close command went to the window.
+    pub close_sent: bool,
+    /// The user agreed to close (no unsaved changes, or they chose to save or let them go).
+    pub allow_close: bool,
     /// Theme or zoom changed and must be handed to egui.
     pub prefs_changed: bool,
     /// The window title last sent.

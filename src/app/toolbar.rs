@@ -15,15 +15,7 @@ use crate::analysis::{ClaimId, GroupStatus};
 pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
     Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                menu_item(ui, Command::OpenArticles, !view.dialog_open, out);
-                menu_item(ui, Command::PasteArticle, true, out);
-                menu_item(ui, Command::FocusPathField, true, out);
-                ui.separator();
-                menu_item(ui, Command::OpenDemo, true, out);
-                ui.separator();
-                menu_item(ui, Command::Quit, true, out);
-            });
+            ui.menu_button("File", |ui| file_menu_ui(ui, view, out));
             ui.menu_button("Edit", |ui| edit_menu_ui(ui, view, out));
             ui.menu_button("View", |ui| view_menu_ui(ui, view, out));
             ui.menu_button("Navigate", |ui| {
@@ -44,6 +36,39 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
             });
         });
     });
+}
+
+fn file_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+    let free = !view.dialog_open;
+    menu_item(ui, Command::NewWorkspace, true, out);
+    menu_item(ui, Command::OpenWorkspace, free, out);
+    ui.menu_button("Recent workspaces", |ui| {
+        if view.prefs.recent.is_empty() {
+            ui.add_enabled(false, egui::Button::new("No recent workspaces"));
+        }
+        for path in &view.prefs.recent {
+            let name = intake::display_name(path);
+            let response = ui.button(&name).on_hover_text(path.display().to_string());
+            if response.clicked() {
+                out.push(Command::OpenWorkspacePath(path.clone()));
+                ui.close();
+            }
+        }
+        ui.separator();
+        menu_item(ui, Command::ClearRecent, !view.prefs.recent.is_empty(), out);
+    });
+    ui.separator();
+    menu_item(ui, Command::Save, free, out);
+    menu_item(ui, Command::SaveAs, free, out);
+    ui.separator();
+    menu_item(ui, Command::OpenArticles, free, out);
+    menu_item(ui, Command::OpenLink, true, out);
+    menu_item(ui, Command::PasteArticle, true, out);
+    menu_item(ui, Command::FocusPathField, true, out);
+    ui.separator();
+    menu_item(ui, Command::OpenDemo, true, out);
+    ui.separator();
+    menu_item(ui, Command::Quit, true, out);
 }
 
 fn edit_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
@@ -116,11 +141,12 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut V
             ui.horizontal_wrapped(|ui| {
                 command_button(
                     ui,
-                    "Open articles…",
+                    "Add articles…",
                     Command::OpenArticles,
                     !view.dialog_open,
                     out,
                 );
+                command_button(ui, "Add link…", Command::OpenLink, true, out);
                 command_button(ui, "Paste article…", Command::PasteArticle, true, out);
                 path_field_ui(ui, state, out);
                 ui.separator();
@@ -167,6 +193,11 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut V
                     ui.add(egui::Spinner::new());
                     ui.label("Analysing…");
                 }
+                for status in &view.job_statuses {
+                    ui.separator();
+                    ui.add(egui::Spinner::new());
+                    ui.label(status);
+                }
             });
         });
 }
@@ -175,7 +206,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut V
 fn path_field_ui(ui: &mut Ui, state: &mut UiState, out: &mut Vec<Command>) {
     let response = ui.add(
         egui::TextEdit::singleline(&mut state.path_input)
-            .hint_text("Path of an article file…")
+            .hint_text("File path or web address…")
             .desired_width(210.0),
     );
     let response = response
@@ -188,12 +219,18 @@ fn path_field_ui(ui: &mut Ui, state: &mut UiState, out: &mut Vec<Command>) {
     let has_text = !state.path_input.trim().is_empty();
     let add = ui
         .add_enabled(has_text, egui::Button::new("Add file"))
-        .on_hover_text("Add the file at this path as an article")
-        .on_disabled_hover_text("Type a file path first");
+        .on_hover_text(
+            "Add the article at this path or web address (a workspace .ron opens instead)",
+        )
+        .on_disabled_hover_text("Type a file path or a web address first");
     if (entered || add.clicked()) && has_text {
-        let paths = intake::parse_typed_paths(&state.path_input);
-        if !paths.is_empty() {
-            out.push(Command::OpenPaths(paths));
+        if crate::fetch::is_web_address(&state.path_input) {
+            out.push(Command::FetchLink(state.path_input.trim().to_owned()));
+        } else {
+            let paths = intake::parse_typed_paths(&state.path_input);
+            if !paths.is_empty() {
+                out.push(Command::OpenPaths(paths));
+            }
         }
         state.path_input.clear();
     }

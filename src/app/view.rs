@@ -36,6 +36,8 @@ pub struct View<'a> {
     pub redo_label: Option<&'static str>,
     /// True while the native file dialog is open.
     pub dialog_open: bool,
+    /// What the background jobs are doing ("Saving 'x'…").
+    pub job_statuses: Vec<String>,
 }
 
 impl View<'_> {
