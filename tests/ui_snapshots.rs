@@ -40,7 +40,9 @@ fn main_screen_dark() {
 #[test]
 fn unsaved_changes_dialog() {
     let mut harness = main_screen(egui::Theme::Light);
-    harness.state_mut().apply(Command::SetSearch("flood".into()));
+    harness
+        .state_mut()
+        .apply(Command::SetSearch("flood".into()));
     harness.state_mut().apply(Command::Quit);
     harness.run();
     harness.snapshot_options("unsaved_dialog", &options());

@@ -376,3 +376,77 @@ fn a_failing_link_is_named_and_nothing_is_lost() {
         harness.state().notices()
     );
 }
+
+#[test]
+fn manual_links_survive_a_change_of_matching_and_a_reload() {
+    use claimdiff::analysis::LinkOrigin;
+    use claimdiff::app::MatchingPreset;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = demo_harness();
+    let link_count = |app: &App| {
+        app.comparison()
+            .links
+            .iter()
+            .filter(|l| l.origin == LinkOrigin::Matcher)
+            .count()
+    };
+    let balanced = link_count(harness.state());
+    // Two claims of different articles in different groups: the first and last claims of
+    // the first and second article, whichever are not grouped together already.
+    let comparison = harness.state().comparison();
+    let (a, b) = comparison
+        .claims
+        .iter()
+        .filter(|c| c.article == 0)
+        .flat_map(|x| {
+            comparison
+                .claims
+                .iter()
+                .filter(|c| c.article == 1)
+                .map(move |y| (x, y))
+        })
+        .find(|(x, y)| x.group != y.group)
+        .map(|(x, y)| (x.id.clone(), y.id.clone()))
+        .expect("two claims in different groups");
+    harness
+        .state_mut()
+        .apply(Command::LinkClaims(a.clone(), b.clone()));
+    harness
+        .state_mut()
+        .apply(Command::SetMatching(MatchingPreset::Strict));
+    harness.run();
+    let strict = link_count(harness.state());
+    assert!(strict <= balanced, "strict {strict} > balanced {balanced}");
+    let linked = |app: &App| {
+        let c = app.comparison();
+        let (ia, ib) = (
+            c.claim_by_id(&a).expect("claim a"),
+            c.claim_by_id(&b).expect("claim b"),
+        );
+        c.claims[ia].group == c.claims[ib].group
+    };
+    assert!(
+        linked(harness.state()),
+        "the manual link holds under strict matching"
+    );
+
+    let path = dir.path().join("curated.claimdiff.ron");
+    save_as(&mut harness, &path);
+    let mut other = demo_harness();
+    other
+        .state_mut()
+        .apply(Command::OpenWorkspacePath(path.clone()));
+    other.state_mut().wait_for_jobs();
+    other.run();
+    assert_eq!(
+        MatchingPreset::of(&other.state().workspace().settings.matching),
+        Some(MatchingPreset::Strict)
+    );
+    assert!(linked(other.state()), "and after reopening");
+    other
+        .state_mut()
+        .apply(Command::SetMatching(MatchingPreset::Loose));
+    other.run();
+    assert!(link_count(other.state()) >= balanced);
+    assert!(linked(other.state()), "and under loose matching");
+}

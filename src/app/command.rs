@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::state::{DetailsTab, GroupSort, PanelKind};
+use super::state::{DetailsTab, GroupSort, MatchingPreset, PanelKind};
 use super::theme::ThemeChoice;
 use crate::analysis::{ArticleMeta, ClaimId};
 use crate::workspace::GroupFilter;
@@ -147,6 +147,9 @@ pub enum Command {
     RemoveLink(ClaimId, ClaimId),
     /// Forget every manual link and unlink.
     ResetDecisions,
+    /// Link claims more or less readily (saved with the workspace; manual links and unlinks
+    /// stay).
+    SetMatching(MatchingPreset),
 
     // View.
     /// Use this light/dark theme.
@@ -321,6 +324,7 @@ impl Command {
             Command::UnlinkClaim(_) => "Unlink from group",
             Command::RemoveLink(..) => "Remove link",
             Command::ResetDecisions => "Reset manual links",
+            Command::SetMatching(preset) => preset.label(),
             Command::SetTheme(theme) => theme.label(),
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
@@ -397,6 +401,7 @@ impl Command {
             }
             Command::RemoveLink(..) => "Remove this one link between two claims",
             Command::ResetDecisions => "Forget every link and unlink you made",
+            Command::SetMatching(preset) => preset.tooltip(),
             Command::SetTheme(_) => "Choose light or dark colours",
             Command::ZoomIn => "Make text and controls bigger",
             Command::ZoomOut => "Make text and controls smaller",

@@ -36,7 +36,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub use command::{ChangedAnswer, Command, UnsavedAnswer};
-pub use state::{ArticleKey, DetailsTab, GroupSort, Notice, NoticeKind, PanelKind, Prefs, UiState};
+pub use state::{
+    ArticleKey, DetailsTab, GroupSort, MatchingPreset, Notice, NoticeKind, PanelKind, Prefs,
+    UiState,
+};
 pub use theme::ThemeChoice;
 
 use crate::analysis::demo::demo_articles;
@@ -484,6 +487,14 @@ impl App {
                 if self.workspace.decisions != Default::default() {
                     self.record("Reset manual links");
                     self.workspace.decisions = Default::default();
+                    self.reanalyse();
+                }
+            }
+            Command::SetMatching(preset) => {
+                let settings = preset.settings();
+                if settings != self.workspace.settings.matching {
+                    self.record("Change matching");
+                    self.workspace.settings.matching = settings;
                     self.reanalyse();
                 }
             }

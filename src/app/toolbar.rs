@@ -4,7 +4,7 @@ use egui::{Panel, RichText, Ui};
 
 use super::command::Command;
 use super::intake;
-use super::state::{DetailsTab, NoticeKind, PanelKind, UiState};
+use super::state::{DetailsTab, MatchingPreset, NoticeKind, PanelKind, UiState};
 use super::theme::{self, ThemeChoice};
 use super::view::View;
 use super::widgets::{command_button, menu_check, menu_item, menu_item_labelled};
@@ -93,6 +93,16 @@ fn edit_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
     let decisions = &view.workspace.decisions;
     let any = !decisions.links.is_empty() || !decisions.unlinks.is_empty();
     menu_item(ui, Command::ResetDecisions, any, out);
+    ui.separator();
+    let current = MatchingPreset::of(&view.workspace.settings.matching);
+    for preset in MatchingPreset::ALL {
+        menu_check(
+            ui,
+            current == Some(preset),
+            Command::SetMatching(preset),
+            out,
+        );
+    }
 }
 
 fn view_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
