@@ -450,3 +450,19 @@ fn manual_links_survive_a_change_of_matching_and_a_reload() {
     assert!(link_count(other.state()) >= balanced);
     assert!(linked(other.state()), "and under loose matching");
 }
+
+#[test]
+fn a_workspace_named_on_the_command_line_opens_with_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("story.claimdiff.ron");
+    let mut harness = demo_harness();
+    add_article(&mut harness, "Harbour Gazette");
+    save_as(&mut harness, &path);
+
+    let mut started = harness_with(Startup::isolated(vec![path.clone()]));
+    started.state_mut().wait_for_jobs();
+    started.run();
+    assert_eq!(started.state().document_path(), Some(path.as_path()));
+    assert_eq!(started.state().workspace().articles.len(), 5);
+    assert_eq!(started.state().title(), "claimdiff — story.claimdiff.ron");
+}

@@ -260,10 +260,16 @@ impl Jobs {
         done
     }
 
-    /// Block until every running job has finished (tests and shutdown).
+    /// Block until every running job has finished (tests).
     pub fn wait_all(&mut self) -> Vec<JobDone> {
+        self.wait_while(|_| true)
+    }
+
+    /// Block until no job of the kinds `matches` picks is running (at close: a save or a
+    /// snapshot under way finishes; a slow fetch is simply abandoned).
+    pub fn wait_while(&mut self, matches: impl Fn(&JobKind) -> bool) -> Vec<JobDone> {
         let mut done = Vec::new();
-        while !self.running.is_empty() {
+        while self.running.iter().any(|(_, k)| matches(k)) {
             match self.receiver.recv_timeout(Duration::from_secs(60)) {
                 Ok((id, result)) => {
                     self.running.retain(|(r, _)| *r != id);

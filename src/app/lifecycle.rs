@@ -31,7 +31,8 @@ impl App {
         match then {
             Proceed::Close => {
                 // A snapshot still being written must not land after it is cleared.
-                for done in self.jobs.wait_all() {
+                let writing = |k: &JobKind| matches!(k, JobKind::Save(_) | JobKind::Autosave);
+                for done in self.jobs.wait_while(writing) {
                     if !matches!(done, JobDone::Autosaved(_)) {
                         self.job_done(done);
                     }
