@@ -1,6 +1,9 @@
 //! Importing one article: a file, raw bytes or pasted text becomes an [`Article`].
 //!
-//! Three steps, none of which changes a byte of the decoded text:
+//! Three steps, none of which changes a byte of the decoded text (except for Markdown files,
+//! whose inline markup is first reduced to text by [`super::markdown::reduce_markdown`]; the
+//! article text, and every span, is then that reduced text, as it is the extracted text for
+//! HTML):
 //!
 //! 1. **Refuse what is not a readable text file**: missing paths, folders, pipes and devices,
 //!    files over [`MAX_ARTICLE_BYTES`], and binary content (detected by its bytes, not by the
@@ -264,7 +267,15 @@ fn import_named(bytes: &[u8], name: &str, origin: Option<&str>) -> Result<Articl
         };
         return html::import_html_with(bytes, &source);
     }
-    import_text_bytes(bytes, name, origin, None)
+    import_text_bytes(bytes, name, origin, None, is_markdown_name(name))
+}
+
+/// True for a file name with a Markdown extension (`.md`, `.markdown`, `.mdx`).
+fn is_markdown_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".md", ".markdown", ".mdx"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Imports a downloaded document (see `crate::fetch`): `url` names it in messages and becomes
@@ -299,7 +310,8 @@ pub fn import_download(
         };
         html::import_html_with(bytes, &source)?
     } else {
-        import_text_bytes(bytes, url, Some(url), charset.as_deref())?
+        let markdown = mime.contains("markdown") || is_markdown_name(url);
+        import_text_bytes(bytes, url, Some(url), charset.as_deref(), markdown)?
     };
     if article.meta.url.is_none() {
         article.meta.url = Some(url.to_owned());
@@ -337,6 +349,7 @@ fn import_text_bytes(
     name: &str,
     origin: Option<&str>,
     charset: Option<&str>,
+    markdown: bool,
 ) -> Result<Article, ImportError> {
     let declared = charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
@@ -358,7 +371,12 @@ fn import_text_bytes(
             decoded.encoding
         ));
     }
-    let (article, has_body) = build_article(decoded.text, origin, name, warnings);
+    let text = if markdown {
+        super::markdown::reduce_markdown(&decoded.text)
+    } else {
+        decoded.text
+    };
+    let (article, has_body) = build_article(text, origin, name, warnings);
     if !has_body {
         return Err(ImportError::NoText {
             path: name.to_owned(),
@@ -3411,9 +3429,16 @@ mod tests {
         assert!(text[article.body_start..].starts_with("Engineers postponed"));
         assert_eq!(
             slices(text, &article.boilerplate_spans),
-            ["Read more: [How the barrier works](https://harbourgazette.example/explainer)"]
+            ["Read more: How the barrier works"]
         );
-        assert!(text.contains("**tidal barrier**"), "inline markup stays");
+        assert!(
+            text.contains("test of the tidal barrier on Tuesday"),
+            "emphasis is reduced to text"
+        );
+        assert!(
+            !text.contains("](https://"),
+            "links are reduced to their text"
+        );
     }
 
     #[test]

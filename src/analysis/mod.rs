@@ -13,6 +13,7 @@ pub mod fit;
 pub mod groups;
 pub mod html;
 pub mod import;
+pub mod markdown;
 pub mod matching;
 pub mod model;
 pub mod outlet;
