@@ -7,7 +7,7 @@ use super::comparison::{Claim, ClaimId};
 use super::facts::extract_facts;
 use super::model::{Article, Span};
 use super::segment::split_sentences;
-use super::text::{fnv1a64, fold_whitespace, tokenize};
+use super::text::{count_words, fnv1a64, fold_whitespace};
 
 /// Body sentences with fewer words than this (and no number) are not claims: they are
 /// datelines, bylines or stray fragments.
@@ -51,9 +51,8 @@ pub fn claim_spans(article: &Article) -> Vec<(Span, bool)> {
     for region in body_regions(article) {
         for sentence in split_sentences(&article.text, region) {
             let text = sentence.slice(&article.text);
-            let words = tokenize(text);
-            let has_number = words.iter().any(|t| t.is_number);
-            if words.len() >= MIN_CLAIM_WORDS || (has_number && words.len() >= 2) {
+            let (words, has_number) = count_words(text);
+            if words >= MIN_CLAIM_WORDS || (has_number && words >= 2) {
                 spans.push((sentence, false));
             }
         }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::comparison::{Claim, Link, LinkOrigin};
-use super::conflicts::find_conflicts;
+use super::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
 use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use super::model::Article;
 use super::pipeline::{Decisions, MatchSettings};
@@ -45,40 +45,56 @@ pub fn prepare(claims: &[Claim], _articles: &[Article]) -> Prepared {
 /// Candidate pairs `(a, b)` with `a < b`, from claims of different articles, sorted.
 pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
     let vocab = &prepared.vocab;
+    let profiles = &prepared.profiles;
     let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, profile) in prepared.profiles.iter().enumerate() {
-        for id in &profile.content {
-            if vocab.doc_freq(*id) <= max_df {
-                postings.entry(*id).or_default().push(i);
+    // Postings indexed by word id; dense arrays instead of hash maps keep the inner loop to
+    // plain loads (this loop visits every posting of every content word of every claim).
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for (i, profile) in profiles.iter().enumerate() {
+        for &id in &profile.content {
+            if vocab.doc_freq(id) <= max_df
+                && let Some(list) = postings.get_mut(id as usize)
+            {
+                list.push(i as u32);
             }
         }
     }
+    let article: Vec<usize> = claims.iter().map(|c| c.article).collect();
     let mut pairs = Vec::new();
-    let mut accumulated: HashMap<usize, f32> = HashMap::new();
-    for (i, profile) in prepared.profiles.iter().enumerate() {
-        accumulated.clear();
-        for id in &profile.content {
-            let Some(list) = postings.get(id) else {
+    let mut accumulated = vec![0.0f32; profiles.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut ranked: Vec<(usize, f32)> = Vec::new();
+    for (i, profile) in profiles.iter().enumerate() {
+        let own = article.get(i).copied();
+        for &id in &profile.content {
+            let Some(list) = postings.get(id as usize) else {
                 continue;
             };
-            let weight = vocab.idf(*id);
+            let weight = vocab.idf(id);
             for &j in list {
-                if j != i && claims[j].article != claims[i].article {
-                    *accumulated.entry(j).or_insert(0.0) += weight;
+                let j = j as usize;
+                if j != i && article.get(j).copied() != own {
+                    // Every IDF is positive, so 0.0 means "not reached yet".
+                    if accumulated[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    accumulated[j] += weight;
                 }
             }
         }
-        let mut ranked: Vec<(usize, f32)> = accumulated
-            .iter()
-            .map(|(&j, &shared)| {
-                let norm = (profile.content_weight * prepared.profiles[j].content_weight).sqrt();
-                (j, if norm > 0.0 { shared / norm } else { 0.0 })
-            })
-            .filter(|(_, cosine)| *cosine >= MIN_CANDIDATE_COSINE)
-            .collect();
-        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
+        ranked.clear();
+        for &j in &touched {
+            let shared = std::mem::take(&mut accumulated[j]);
+            let norm = (profile.content_weight * profiles[j].content_weight).sqrt();
+            let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
+            if cosine >= MIN_CANDIDATE_COSINE {
+                ranked.push((j, cosine));
+            }
+        }
+        touched.clear();
+        // The order is total (ties broken by index), so the visiting order does not matter.
+        ranked.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for &(j, _) in ranked.iter().take(CANDIDATES_PER_CLAIM) {
             pairs.push((i.min(j), i.max(j)));
         }
     }
@@ -95,6 +111,19 @@ pub fn find_links(
     settings: &MatchSettings,
 ) -> Vec<Link> {
     let mut links = Vec::new();
+    // Tokenised sources and quotes, filled in the first time a claim gets a link.
+    let mut keys: Vec<Option<ConflictKeys>> = vec![None; claims.len()];
+    let mut conflicts = |a: usize, b: usize| {
+        for i in [a, b] {
+            if keys[i].is_none() {
+                keys[i] = Some(ConflictKeys::of(&claims[i]));
+            }
+        }
+        match (&keys[a], &keys[b]) {
+            (Some(ka), Some(kb)) => find_conflicts_keyed(&claims[a], ka, &claims[b], kb),
+            _ => find_conflicts(&claims[a], &claims[b]),
+        }
+    };
     for (a, b) in candidate_pairs(prepared, claims) {
         if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
             continue;
@@ -111,7 +140,7 @@ pub fn find_links(
                 a,
                 b,
                 score: if user { 1.0 } else { link_score(&s) },
-                conflicts: find_conflicts(&claims[a], &claims[b]),
+                conflicts: conflicts(a, b),
                 origin: if user {
                     LinkOrigin::User
                 } else {
@@ -141,7 +170,7 @@ pub fn find_links(
             a,
             b,
             score: 1.0,
-            conflicts: find_conflicts(&claims[a], &claims[b]),
+            conflicts: conflicts(a, b),
             origin: LinkOrigin::User,
             in_group: false,
         });

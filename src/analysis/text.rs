@@ -1,5 +1,7 @@
 //! Word tokens for matching and diffing: Unicode words, lowercase, stop words, English stems.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -32,6 +34,35 @@ fn stemmer() -> &'static Stemmer {
 /// The English stem of a lowercase word.
 pub fn stem(lower: &str) -> String {
     stemmer().stem(lower).into_owned()
+}
+
+/// Stems kept per thread before the memo is cleared (a story repeats the same words often).
+const STEM_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// [`stem`], memoised per thread: the Snowball stemmer dominated tokenising, and every
+/// sentence is tokenised several times (claim filter, matching profile, conflicts).
+pub fn cached_stem(lower: &str) -> String {
+    let hit = STEM_CACHE
+        .try_with(|cache| cache.try_borrow().ok().and_then(|c| c.get(lower).cloned()))
+        .ok()
+        .flatten();
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let stemmed = stem(lower);
+    let _ = STEM_CACHE.try_with(|cache| {
+        if let Ok(mut c) = cache.try_borrow_mut() {
+            if c.len() >= STEM_CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(lower.to_string(), stemmed.clone());
+        }
+    });
+    stemmed
 }
 
 /// English function words that carry no claim content.
@@ -492,7 +523,23 @@ pub fn is_common_stem(stem_text: &str) -> bool {
 
 /// True for a lowercase function word.
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.contains(&lower)
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(lower)
+}
+
+/// The number of word tokens [`tokenize`] would give, and whether any holds a digit, without
+/// lowercasing or stemming (for filtering sentences cheaply).
+pub fn count_words(sentence: &str) -> (usize, bool) {
+    let mut words = 0;
+    let mut has_number = false;
+    for word in sentence.split_word_bounds() {
+        if word.chars().any(char::is_alphanumeric) {
+            words += 1;
+            has_number |= word.chars().any(|c| c.is_ascii_digit());
+        }
+    }
+    (words, has_number)
 }
 
 /// Split a sentence into word tokens (punctuation dropped).
@@ -506,7 +553,7 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
             let stem = if is_number {
                 lower.replace(',', "")
             } else {
-                stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
+                cached_stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
             };
             Token {
                 span: Span::new(start, start + word.len()),
@@ -566,6 +613,29 @@ mod tests {
         assert_eq!(tokens[1].stem, "kremlin");
         assert_eq!(tokens[5].stem, "report");
         assert!(tokens[4].is_number);
+    }
+
+    #[test]
+    fn count_words_agrees_with_tokenize() {
+        for s in [
+            "The Kremlin's spokesman denied 20 reports.",
+            "— … !",
+            "İstanbul'da ışık; Москва заявила 3,5.",
+            "",
+        ] {
+            let tokens = tokenize(s);
+            let (n, digits) = count_words(s);
+            assert_eq!(n, tokens.len(), "{s}");
+            assert_eq!(digits, tokens.iter().any(|t| t.is_number), "{s}");
+        }
+    }
+
+    #[test]
+    fn cached_stems_equal_fresh_stems() {
+        for w in ["reported", "officials", "barrier", "running", "kremlin"] {
+            assert_eq!(cached_stem(w), stem(w));
+            assert_eq!(cached_stem(w), stem(w));
+        }
     }
 
     #[test]
