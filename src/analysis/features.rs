@@ -6,14 +6,12 @@
 //! Fact disagreements (numbers, dates, negation) are deliberately *not* features: the link score
 //! says "same statement", and conflicts are found separately, so differing facts still link.
 
-use std::collections::HashMap;
-
-use super::text::{COMMON_WORD_WEIGHT, Token, fnv1a64, is_common_stem, tokenize};
+use super::text::{COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments};
 
 /// Interned words and their document frequencies over one collection of sentences.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     common: Vec<bool>,
     doc_freq: Vec<u32>,
     docs: u32,
@@ -108,10 +106,10 @@ pub struct Profile {
 /// Build profiles for many sentences, counting document frequencies over all of them.
 pub fn build_profiles<'a>(sentences: impl IntoIterator<Item = &'a str>) -> (Vocab, Vec<Profile>) {
     let mut vocab = Vocab::default();
+    let mut words = FxHashMap::default();
     let mut profiles = Vec::new();
     for sentence in sentences {
-        let tokens = tokenize(sentence);
-        let profile = raw_profile(&mut vocab, sentence, &tokens);
+        let profile = raw_profile(&mut vocab, &mut words, sentence);
         for id in &profile.content {
             vocab.doc_freq[*id as usize] += 1;
         }
@@ -131,18 +129,49 @@ fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
+/// What matching needs of one word as written: its interned stem and lowercase form and its
+/// flags. Words repeat across a comparison, so each written form is tokenised only once.
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    stem: u32,
+    lower: u32,
+    is_stop: bool,
+    is_capitalized: bool,
+}
+
+fn raw_profile(
+    vocab: &mut Vocab,
+    words: &mut FxHashMap<String, WordEntry>,
+    sentence: &str,
+) -> Profile {
     let mut content = Vec::new();
-    let mut sequence = Vec::with_capacity(tokens.len());
+    let mut sequence = Vec::new();
     let mut names = Vec::new();
-    let mut stems = Vec::with_capacity(tokens.len());
-    for (i, token) in tokens.iter().enumerate() {
-        let stem_id = vocab.intern(&token.stem);
+    let mut stems = Vec::new();
+    for (i, (start, word)) in word_segments(sentence).enumerate() {
+        let entry = match words.get(word) {
+            Some(entry) => *entry,
+            None => {
+                let token = token_of(start, word);
+                // Stem before lowercase form: the order the ids were always given in.
+                let stem = vocab.intern(&token.stem);
+                let lower = vocab.intern(&token.lower);
+                let entry = WordEntry {
+                    stem,
+                    lower,
+                    is_stop: token.is_stop,
+                    is_capitalized: token.is_capitalized,
+                };
+                words.insert(word.to_string(), entry);
+                entry
+            }
+        };
+        let stem_id = entry.stem;
         stems.push(stem_id);
-        sequence.push(vocab.intern(&token.lower));
-        if !token.is_stop {
+        sequence.push(entry.lower);
+        if !entry.is_stop {
             content.push(stem_id);
-            if token.is_capitalized && i > 0 {
+            if entry.is_capitalized && i > 0 {
                 names.push(stem_id);
             }
         }
@@ -155,27 +184,14 @@ fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
         .windows(3)
         .map(|w| (u64::from(w[0]) << 42) ^ (u64::from(w[1]) << 21) ^ u64::from(w[2]))
         .collect();
-    let letters: Vec<char> = sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut gram = String::new();
-    let char_grams = letters
-        .windows(4)
-        .map(|w| {
-            gram.clear();
-            gram.extend(w);
-            fnv1a64(gram.as_bytes()) as u32
-        })
-        .collect();
-    let words = sorted_unique(sequence.clone());
-    let word_masks = position_masks(&words, &sequence);
+    let char_grams = char_grams(sentence);
+    let unique_words = sorted_unique(sequence.clone());
+    let word_masks = position_masks(&unique_words, &sequence);
     let content_sequence = content;
     let content = sorted_unique(content_sequence.clone());
     let content_masks = position_masks(&content, &content_sequence);
     Profile {
-        words,
+        words: unique_words,
         word_masks,
         content_sequence,
         content,
@@ -187,6 +203,36 @@ fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
         names: sorted_unique(names),
         content_weight: 0.0,
     }
+}
+
+/// Hashed 4-grams of the sentence's lowercased letters and digits: FNV-1a over the UTF-8 of
+/// each run of four characters (computed in place, without building the gram strings).
+fn char_grams(sentence: &str) -> Vec<u32> {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut window = ['\0'; 4];
+    let mut seen = 0usize;
+    let mut grams = Vec::with_capacity(sentence.len());
+    let mut buf = [0u8; 4];
+    for c in sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        window = [window[1], window[2], window[3], c];
+        seen += 1;
+        if seen >= 4 {
+            let mut hash = FNV_OFFSET;
+            for ch in window {
+                for b in ch.encode_utf8(&mut buf).as_bytes() {
+                    hash ^= u64::from(*b);
+                    hash = hash.wrapping_mul(FNV_PRIME);
+                }
+            }
+            grams.push(hash as u32);
+        }
+    }
+    grams
 }
 
 /// For each id of `unique` (sorted), the bit set of its positions in `sequence`, over the first
@@ -277,10 +323,16 @@ fn shared_run(
     run
 }
 
-/// Size of the intersection of two sorted, unique slices.
-fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let mut n = 0;
-    for_each_shared(a, b, |_| n += 1);
+/// Size of the intersection of two sorted, unique slices (a branch-free merge: the
+/// comparisons of hashed grams are unpredictable, so branches would mostly mispredict).
+fn intersection_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
     n
 }
 
@@ -585,6 +637,60 @@ mod tests {
             );
             assert_eq!(run.lcs, lcs_len(&a, &b), "{a:?} {b:?}");
             assert_eq!(run.shared, intersection_len(&ua, &ub));
+        }
+    }
+
+    #[test]
+    fn char_grams_hash_each_four_letter_run() {
+        let reference = |s: &str| -> Vec<u32> {
+            let letters: Vec<char> = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            letters
+                .windows(4)
+                .map(|w| {
+                    crate::analysis::text::fnv1a64(w.iter().collect::<String>().as_bytes()) as u32
+                })
+                .collect()
+        };
+        for s in [
+            "İstanbul'da ışık; Москва заявила.",
+            "Abc",
+            "The port, 40 ships.",
+            "",
+        ] {
+            assert_eq!(char_grams(s), reference(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn memoised_words_get_the_ids_fresh_tokens_would() {
+        let sentences = [
+            "Port closes. The port closes",
+            "Ports closed, the Port said; port's 1,200 ships",
+            "The PORT closes",
+        ];
+        let (_, profiles) = build_profiles(sentences);
+        let mut vocab = Vocab::default();
+        for (sentence, profile) in sentences.iter().zip(&profiles) {
+            let mut sequence = Vec::new();
+            let mut content_sequence = Vec::new();
+            let mut names = Vec::new();
+            for (i, token) in crate::analysis::text::tokenize(sentence).iter().enumerate() {
+                let stem = vocab.intern(&token.stem);
+                sequence.push(vocab.intern(&token.lower));
+                if !token.is_stop {
+                    content_sequence.push(stem);
+                    if token.is_capitalized && i > 0 {
+                        names.push(stem);
+                    }
+                }
+            }
+            assert_eq!(profile.sequence, sequence);
+            assert_eq!(profile.content_sequence, content_sequence);
+            assert_eq!(profile.names, sorted_unique(names));
         }
     }
 

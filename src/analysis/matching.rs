@@ -42,15 +42,34 @@ pub fn prepare(claims: &[Claim], _articles: &[Article]) -> Prepared {
     Prepared { vocab, profiles }
 }
 
+/// The best candidates of one claim so far: `(cosine, other claim)`, best first, at most
+/// [`CANDIDATES_PER_CLAIM`]. Better means a higher cosine, then a lower index — a total order,
+/// so the kept set does not depend on the order candidates are offered in.
+fn offer(best: &mut Vec<(f32, u32)>, cosine: f32, other: u32) {
+    let beats = |(c, j): (f32, u32)| cosine.total_cmp(&c).then(j.cmp(&other)).is_gt();
+    if best.len() >= CANDIDATES_PER_CLAIM && !best.last().is_some_and(|&kept| beats(kept)) {
+        return;
+    }
+    let at = best.partition_point(|&kept| !beats(kept));
+    best.insert(at, (cosine, other));
+    best.truncate(CANDIDATES_PER_CLAIM);
+}
+
 /// Candidate pairs `(a, b)` with `a < b`, from claims of different articles, sorted.
+///
+/// Each claim keeps its [`CANDIDATES_PER_CLAIM`] best partners by the IDF cosine over indexed
+/// content words. The cosine is symmetric and computed once per pair (from the lower index):
+/// both sides add the IDF of the same shared words in the same ascending id order, so the
+/// value is bit-for-bit the one either side would compute.
 pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
     let vocab = &prepared.vocab;
     let profiles = &prepared.profiles;
+    let n = profiles.len().min(claims.len());
     let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
-    // Postings indexed by word id; dense arrays instead of hash maps keep the inner loop to
-    // plain loads (this loop visits every posting of every content word of every claim).
+    // Postings indexed by word id, in ascending claim order; dense arrays instead of hash maps
+    // keep the inner loop to plain loads.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-    for (i, profile) in profiles.iter().enumerate() {
+    for (i, profile) in profiles.iter().enumerate().take(n) {
         for &id in &profile.content {
             if vocab.doc_freq(id) <= max_df
                 && let Some(list) = postings.get_mut(id as usize)
@@ -59,45 +78,68 @@ pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usi
             }
         }
     }
-    let article: Vec<usize> = claims.iter().map(|c| c.article).collect();
-    let mut pairs = Vec::new();
-    let mut accumulated = vec![0.0f32; profiles.len()];
+    // Claims come in article order, so the later claims of claim i's article are the run
+    // i+1..article_end[i].
+    let mut article_end = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        article_end[i] = if claims[i + 1].article == claims[i].article {
+            article_end[i + 1]
+        } else {
+            i + 1
+        };
+    }
+    // Position in each postings list of the claim being processed (lists are ascending).
+    let mut cursor = vec![0usize; postings.len()];
+    let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n];
+    let mut accumulated = vec![0.0f32; n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut ranked: Vec<(usize, f32)> = Vec::new();
-    for (i, profile) in profiles.iter().enumerate() {
-        let own = article.get(i).copied();
+    for (i, profile) in profiles.iter().enumerate().take(n) {
+        let later_start = article_end[i] as u32;
         for &id in &profile.content {
             let Some(list) = postings.get(id as usize) else {
                 continue;
             };
+            let Some(at) = cursor.get_mut(id as usize) else {
+                continue;
+            };
+            if list.get(*at) != Some(&(i as u32)) {
+                continue; // not indexed (too common)
+            }
+            *at += 1;
+            let rest = &list[*at..];
             let weight = vocab.idf(id);
-            for &j in list {
+            // Skip the rest of claim i's own article.
+            let first = rest.partition_point(|&j| j < later_start);
+            for &j in &rest[first..] {
                 let j = j as usize;
-                if j != i && article.get(j).copied() != own {
-                    // Every IDF is positive, so 0.0 means "not reached yet".
-                    if accumulated[j] == 0.0 {
-                        touched.push(j);
-                    }
-                    accumulated[j] += weight;
+                // Every IDF is positive, so 0.0 means "not reached yet".
+                if accumulated[j] == 0.0 {
+                    touched.push(j);
                 }
+                accumulated[j] += weight;
             }
         }
-        ranked.clear();
         for &j in &touched {
             let shared = std::mem::take(&mut accumulated[j]);
             let norm = (profile.content_weight * profiles[j].content_weight).sqrt();
             let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
             if cosine >= MIN_CANDIDATE_COSINE {
-                ranked.push((j, cosine));
+                offer(&mut best[i], cosine, j as u32);
+                offer(&mut best[j], cosine, i as u32);
             }
         }
         touched.clear();
-        // The order is total (ties broken by index), so the visiting order does not matter.
-        ranked.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for &(j, _) in ranked.iter().take(CANDIDATES_PER_CLAIM) {
-            pairs.push((i.min(j), i.max(j)));
-        }
     }
+    let mut pairs: Vec<(usize, usize)> = best
+        .iter()
+        .enumerate()
+        .flat_map(|(i, kept)| {
+            kept.iter().map(move |&(_, j)| {
+                let j = j as usize;
+                (i.min(j), i.max(j))
+            })
+        })
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -280,6 +322,75 @@ mod tests {
         for (a, b) in pairs {
             assert_ne!(claims[a].article, claims[b].article);
         }
+    }
+
+    /// The candidate rule written out directly: every claim against every claim of another
+    /// article, its best few by cosine over indexed words.
+    fn brute_force_candidates(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
+        let vocab = &prepared.vocab;
+        let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
+        let mut pairs = Vec::new();
+        for (i, p) in prepared.profiles.iter().enumerate() {
+            let mut ranked: Vec<(usize, f32)> = Vec::new();
+            for (j, q) in prepared.profiles.iter().enumerate() {
+                if claims[i].article == claims[j].article {
+                    continue;
+                }
+                let mut shared = 0.0f32;
+                for id in &p.content {
+                    if vocab.doc_freq(*id) <= max_df && q.content.contains(id) {
+                        shared += vocab.idf(*id);
+                    }
+                }
+                let norm = (p.content_weight * q.content_weight).sqrt();
+                let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
+                if shared > 0.0 && cosine >= MIN_CANDIDATE_COSINE {
+                    ranked.push((j, cosine));
+                }
+            }
+            ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    #[test]
+    fn candidates_equal_the_brute_force_rule() {
+        // Five small invented articles about two events, with repeated words so that some
+        // claims have more than CANDIDATES_PER_CLAIM partners.
+        let texts = [
+            "Storm closes port\n\nThe storm closed the port on Monday. Ships waited outside the port. The harbour master said ships would wait. Cranes stood still at the port.",
+            "Port shut by storm\n\nA storm shut the port on Monday. Dozens of ships waited at sea. Port cranes stopped. The harbour master expects ships to return.",
+            "Harbour closed\n\nThe harbour closed as a storm hit. Ships anchored outside the harbour. The port reopened later. Cranes restarted at the port.",
+            "Election count\n\nVotes were counted overnight in the city. The mayor won a second term. Turnout rose in the city.",
+            "Mayor re-elected\n\nThe mayor won re-election after an overnight count. City turnout was higher. The storm did not stop voters.",
+        ];
+        let articles: Vec<_> = texts.iter().map(|t| import_text(t, None)).collect();
+        let claims = crate::analysis::claims::extract(&articles);
+        let prepared = prepare(&claims, &articles);
+        assert_eq!(
+            candidate_pairs(&prepared, &claims),
+            brute_force_candidates(&prepared, &claims)
+        );
+    }
+
+    #[test]
+    fn offer_keeps_the_best_in_a_total_order() {
+        let mut best = Vec::new();
+        for (k, cosine) in [0.5f32, 0.9, 0.5, 0.1, 0.7, 0.5].into_iter().enumerate() {
+            offer(&mut best, cosine, 20 - k as u32);
+        }
+        assert_eq!(best[0], (0.9, 19));
+        assert_eq!(&best[2..5], &[(0.5, 15), (0.5, 18), (0.5, 20)]);
+        for k in 0..40 {
+            offer(&mut best, 0.6, k);
+        }
+        assert_eq!(best.len(), CANDIDATES_PER_CLAIM);
+        assert!(best.iter().all(|&(c, _)| c >= 0.6));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn stem(lower: &str) -> String {
 const STEM_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
-    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
 }
 
 /// [`stem`], memoised per thread: the Snowball stemmer dominated tokenising, and every
@@ -542,30 +542,93 @@ pub fn count_words(sentence: &str) -> (usize, bool) {
     (words, has_number)
 }
 
-/// Split a sentence into word tokens (punctuation dropped).
-pub fn tokenize(sentence: &str) -> Vec<Token> {
+/// The word segments of a sentence that [`tokenize`] turns into tokens, with their byte
+/// offsets (segments without a letter or digit are dropped).
+pub fn word_segments(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
     sentence
         .split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, word)| {
-            let lower = word.to_lowercase();
-            let is_number = word.chars().any(|c| c.is_ascii_digit());
-            let stem = if is_number {
-                lower.replace(',', "")
-            } else {
-                cached_stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
-            };
-            Token {
-                span: Span::new(start, start + word.len()),
-                is_stop: is_stop_word(&lower),
-                is_capitalized: word.chars().next().is_some_and(char::is_uppercase),
-                is_number,
-                lower,
-                stem,
-            }
-        })
+}
+
+/// The token for one word segment starting at byte `start`.
+pub fn token_of(start: usize, word: &str) -> Token {
+    let lower = word.to_lowercase();
+    let is_number = word.chars().any(|c| c.is_ascii_digit());
+    let stem = if is_number {
+        lower.replace(',', "")
+    } else {
+        cached_stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
+    };
+    Token {
+        span: Span::new(start, start + word.len()),
+        is_stop: is_stop_word(&lower),
+        is_capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        is_number,
+        lower,
+        stem,
+    }
+}
+
+/// Split a sentence into word tokens (punctuation dropped).
+pub fn tokenize(sentence: &str) -> Vec<Token> {
+    word_segments(sentence)
+        .map(|(start, word)| token_of(start, word))
         .collect()
 }
+
+/// FxHash (the hash rustc uses for its own tables): much faster than SipHash on the short
+/// word keys of the matching tables, and deterministic. Not collision-resistant, which does
+/// not matter for tables that only ever make lookups slower, never wrong.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A stable 64-bit FNV-1a hash (same value on every run and platform).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
