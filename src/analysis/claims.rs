@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::comparison::{Claim, ClaimId};
 use super::facts::extract_facts;
 use super::model::{Article, Span};
+use super::parallel;
 use super::segment::split_sentences;
 use super::text::{count_words, fnv1a64, fold_whitespace};
 
@@ -70,26 +71,36 @@ pub fn claim_id(article_hash: u64, claim_text: &str, occurrence: usize) -> Claim
 }
 
 /// Every claim of every article, in article then text order (groups not yet assigned).
+/// Articles are independent, so they are split and their facts extracted in parallel.
 pub fn extract(articles: &[Article]) -> Vec<Claim> {
+    let indexed: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
+    parallel::map(&indexed, 2, |&(index, article)| {
+        article_claims(index, article)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The claims of one article (`index` = its position in the comparison).
+fn article_claims(index: usize, article: &Article) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for (index, article) in articles.iter().enumerate() {
-        let article_hash = fnv1a64(article.text.as_bytes());
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (span, is_headline) in claim_spans(article) {
-            let text = span.slice(&article.text).to_string();
-            let occurrence = seen.entry(fold_whitespace(&text)).or_insert(0);
-            let id = claim_id(article_hash, &text, *occurrence);
-            *occurrence += 1;
-            claims.push(Claim {
-                id,
-                article: index,
-                span,
-                facts: extract_facts(&text),
-                text,
-                is_headline,
-                group: 0,
-            });
-        }
+    let article_hash = fnv1a64(article.text.as_bytes());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (span, is_headline) in claim_spans(article) {
+        let text = span.slice(&article.text).to_string();
+        let occurrence = seen.entry(fold_whitespace(&text)).or_insert(0);
+        let id = claim_id(article_hash, &text, *occurrence);
+        *occurrence += 1;
+        claims.push(Claim {
+            id,
+            article: index,
+            span,
+            facts: extract_facts(&text),
+            text,
+            is_headline,
+            group: 0,
+        });
     }
     claims
 }

@@ -6,6 +6,7 @@
 //! Fact disagreements (numbers, dates, negation) are deliberately *not* features: the link score
 //! says "same statement", and conflicts are found separately, so differing facts still link.
 
+use super::parallel;
 use super::text::{COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments};
 
 /// Interned words and their document frequencies over one collection of sentences.
@@ -105,16 +106,37 @@ pub struct Profile {
 
 /// Build profiles for many sentences, counting document frequencies over all of them.
 pub fn build_profiles<'a>(sentences: impl IntoIterator<Item = &'a str>) -> (Vocab, Vec<Profile>) {
+    let sentences: Vec<&str> = sentences.into_iter().collect();
+    // Word segmentation needs no shared state: in parallel.
+    let segmented: Vec<Vec<(usize, &str)>> =
+        parallel::map(&sentences, 64, |s| word_segments(s).collect());
+    // Word ids are handed out in order of first appearance: one sequential pass, with each
+    // written word form tokenised once.
     let mut vocab = Vocab::default();
-    let mut words = FxHashMap::default();
-    let mut profiles = Vec::new();
-    for sentence in sentences {
-        let profile = raw_profile(&mut vocab, &mut words, sentence);
+    let mut memo: FxHashMap<&str, WordEntry> = FxHashMap::default();
+    let words: Vec<Vec<WordEntry>> = segmented
+        .iter()
+        .map(|segments| {
+            segments
+                .iter()
+                .map(|&(start, word)| {
+                    *memo
+                        .entry(word)
+                        .or_insert_with(|| word_entry(&mut vocab, start, word))
+                })
+                .collect()
+        })
+        .collect();
+    let mut profiles: Vec<Profile> = parallel::map(
+        &words.iter().zip(&sentences).collect::<Vec<_>>(),
+        64,
+        |(entries, sentence)| raw_profile(entries, sentence),
+    );
+    for profile in &profiles {
         for id in &profile.content {
             vocab.doc_freq[*id as usize] += 1;
         }
         vocab.docs += 1;
-        profiles.push(profile);
     }
     vocab.finish();
     for profile in &mut profiles {
@@ -139,33 +161,27 @@ struct WordEntry {
     is_capitalized: bool,
 }
 
-fn raw_profile(
-    vocab: &mut Vocab,
-    words: &mut FxHashMap<String, WordEntry>,
-    sentence: &str,
-) -> Profile {
+/// Tokenise a word form seen for the first time and intern its stem, then its lowercase form
+/// (the order the ids were always given in).
+fn word_entry(vocab: &mut Vocab, start: usize, word: &str) -> WordEntry {
+    let token = token_of(start, word);
+    let stem = vocab.intern(&token.stem);
+    let lower = vocab.intern(&token.lower);
+    WordEntry {
+        stem,
+        lower,
+        is_stop: token.is_stop,
+        is_capitalized: token.is_capitalized,
+    }
+}
+
+/// The profile of one sentence from its words' entries.
+fn raw_profile(entries: &[WordEntry], sentence: &str) -> Profile {
     let mut content = Vec::new();
-    let mut sequence = Vec::new();
+    let mut sequence = Vec::with_capacity(entries.len());
     let mut names = Vec::new();
-    let mut stems = Vec::new();
-    for (i, (start, word)) in word_segments(sentence).enumerate() {
-        let entry = match words.get(word) {
-            Some(entry) => *entry,
-            None => {
-                let token = token_of(start, word);
-                // Stem before lowercase form: the order the ids were always given in.
-                let stem = vocab.intern(&token.stem);
-                let lower = vocab.intern(&token.lower);
-                let entry = WordEntry {
-                    stem,
-                    lower,
-                    is_stop: token.is_stop,
-                    is_capitalized: token.is_capitalized,
-                };
-                words.insert(word.to_string(), entry);
-                entry
-            }
-        };
+    let mut stems = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
         let stem_id = entry.stem;
         stems.push(stem_id);
         sequence.push(entry.lower);
@@ -184,7 +200,6 @@ fn raw_profile(
         .windows(3)
         .map(|w| (u64::from(w[0]) << 42) ^ (u64::from(w[1]) << 21) ^ u64::from(w[2]))
         .collect();
-    let char_grams = char_grams(sentence);
     let unique_words = sorted_unique(sequence.clone());
     let word_masks = position_masks(&unique_words, &sequence);
     let content_sequence = content;
@@ -199,7 +214,7 @@ fn raw_profile(
         sequence,
         bigrams: sorted_unique(bigrams),
         trigrams: sorted_unique(trigrams),
-        char_grams: sorted_unique(char_grams),
+        char_grams: sorted_unique(char_grams(sentence)),
         names: sorted_unique(names),
         content_weight: 0.0,
     }

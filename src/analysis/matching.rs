@@ -10,6 +10,7 @@ use super::comparison::{Claim, Link, LinkOrigin};
 use super::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
 use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use super::model::Article;
+use super::parallel;
 use super::pipeline::{Decisions, MatchSettings};
 
 /// Default minimum content overlap for linking two claims of different articles.
@@ -23,6 +24,10 @@ const CANDIDATES_PER_CLAIM: usize = 12;
 
 /// Minimum cheap cosine for a pair to become a candidate.
 const MIN_CANDIDATE_COSINE: f32 = 0.08;
+
+/// Claims from which candidate generation is split over threads (below, threads cost more
+/// than they save).
+const PARALLEL_CANDIDATE_CLAIMS: usize = 2_000;
 
 /// Words in more than this share of claims (and more than a few) are too common to index.
 const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
@@ -62,6 +67,20 @@ fn offer(best: &mut Vec<(f32, u32)>, cosine: f32, other: u32) {
 /// both sides add the IDF of the same shared words in the same ascending id order, so the
 /// value is bit-for-bit the one either side would compute.
 pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
+    let workers = if prepared.profiles.len() >= PARALLEL_CANDIDATE_CLAIMS {
+        parallel::threads()
+    } else {
+        1
+    };
+    candidate_pairs_split(prepared, claims, workers)
+}
+
+/// [`candidate_pairs`] over `workers` threads.
+fn candidate_pairs_split(
+    prepared: &Prepared,
+    claims: &[Claim],
+    workers: usize,
+) -> Vec<(usize, usize)> {
     let vocab = &prepared.vocab;
     let profiles = &prepared.profiles;
     let n = profiles.len().min(claims.len());
@@ -88,47 +107,62 @@ pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usi
             i + 1
         };
     }
-    // Position in each postings list of the claim being processed (lists are ascending).
-    let mut cursor = vec![0usize; postings.len()];
-    let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n];
-    let mut accumulated = vec![0.0f32; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for (i, profile) in profiles.iter().enumerate().take(n) {
-        let later_start = article_end[i] as u32;
-        for &id in &profile.content {
-            let Some(list) = postings.get(id as usize) else {
-                continue;
-            };
-            let Some(at) = cursor.get_mut(id as usize) else {
-                continue;
-            };
-            if list.get(*at) != Some(&(i as u32)) {
-                continue; // not indexed (too common)
-            }
-            *at += 1;
-            let rest = &list[*at..];
-            let weight = vocab.idf(id);
-            // Skip the rest of claim i's own article.
-            let first = rest.partition_point(|&j| j < later_start);
-            for &j in &rest[first..] {
-                let j = j as usize;
-                // Every IDF is positive, so 0.0 means "not reached yet".
-                if accumulated[j] == 0.0 {
-                    touched.push(j);
+    // Each worker takes the claims i with i % workers == its number (the early claims have the
+    // most later partners, so interleaving balances the work) and keeps its own best lists;
+    // every pair is offered by exactly one worker, and merging the lists by offering again
+    // gives the same kept set as one pass, since the order is total.
+    let mut parts = parallel::split(workers, |worker, workers| {
+        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n];
+        let mut accumulated = vec![0.0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for (i, profile) in profiles
+            .iter()
+            .enumerate()
+            .take(n)
+            .skip(worker)
+            .step_by(workers)
+        {
+            let later_start = article_end[i] as u32;
+            for &id in &profile.content {
+                let Some(list) = postings.get(id as usize) else {
+                    continue;
+                };
+                let weight = vocab.idf(id);
+                // Only later claims of other articles: each pair once, from its lower index.
+                let first = list.partition_point(|&j| j < later_start);
+                for &j in &list[first..] {
+                    let j = j as usize;
+                    // Every IDF is positive, so 0.0 means "not reached yet".
+                    if accumulated[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    accumulated[j] += weight;
                 }
-                accumulated[j] += weight;
+            }
+            for &j in &touched {
+                let shared = std::mem::take(&mut accumulated[j]);
+                let norm = (profile.content_weight * profiles[j].content_weight).sqrt();
+                let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
+                if cosine >= MIN_CANDIDATE_COSINE {
+                    offer(&mut best[i], cosine, j as u32);
+                    offer(&mut best[j], cosine, i as u32);
+                }
+            }
+            touched.clear();
+        }
+        best
+    });
+    let mut best = if parts.is_empty() {
+        vec![Vec::new(); n]
+    } else {
+        parts.swap_remove(0)
+    };
+    for part in parts {
+        for (kept, more) in best.iter_mut().zip(part) {
+            for (cosine, j) in more {
+                offer(kept, cosine, j);
             }
         }
-        for &j in &touched {
-            let shared = std::mem::take(&mut accumulated[j]);
-            let norm = (profile.content_weight * profiles[j].content_weight).sqrt();
-            let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
-            if cosine >= MIN_CANDIDATE_COSINE {
-                offer(&mut best[i], cosine, j as u32);
-                offer(&mut best[j], cosine, i as u32);
-            }
-        }
-        touched.clear();
     }
     let mut pairs: Vec<(usize, usize)> = best
         .iter()
@@ -152,23 +186,12 @@ pub fn find_links(
     decisions: &Decisions,
     settings: &MatchSettings,
 ) -> Vec<Link> {
-    let mut links = Vec::new();
-    // Tokenised sources and quotes, filled in the first time a claim gets a link.
-    let mut keys: Vec<Option<ConflictKeys>> = vec![None; claims.len()];
-    let mut conflicts = |a: usize, b: usize| {
-        for i in [a, b] {
-            if keys[i].is_none() {
-                keys[i] = Some(ConflictKeys::of(&claims[i]));
-            }
-        }
-        match (&keys[a], &keys[b]) {
-            (Some(ka), Some(kb)) => find_conflicts_keyed(&claims[a], ka, &claims[b], kb),
-            _ => find_conflicts(&claims[a], &claims[b]),
-        }
-    };
-    for (a, b) in candidate_pairs(prepared, claims) {
+    // Scoring and conflict finding are independent per pair: run them in parallel, keep the
+    // candidates' order. Sources and quotes are tokenised once per claim that gets a link.
+    let pairs = candidate_pairs(prepared, claims);
+    let scored: Vec<Option<(usize, usize, f32, bool)>> = parallel::map(&pairs, 256, |&(a, b)| {
         if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
-            continue;
+            return None;
         }
         let s = score_pair(
             &prepared.vocab,
@@ -178,20 +201,41 @@ pub fn find_links(
         let matched = settings.links(&s);
         if matched || decisions.is_linked(&claims[a].id, &claims[b].id) {
             let user = !matched;
-            links.push(Link {
-                a,
-                b,
-                score: if user { 1.0 } else { link_score(&s) },
-                conflicts: conflicts(a, b),
-                origin: if user {
-                    LinkOrigin::User
-                } else {
-                    LinkOrigin::Matcher
-                },
-                in_group: false,
-            });
+            Some((a, b, if user { 1.0 } else { link_score(&s) }, user))
+        } else {
+            None
         }
+    });
+    let scored: Vec<(usize, usize, f32, bool)> = scored.into_iter().flatten().collect();
+    let mut needs_keys = vec![false; claims.len()];
+    for &(a, b, _, _) in &scored {
+        needs_keys[a] = true;
+        needs_keys[b] = true;
     }
+    let keyed: Vec<usize> = (0..claims.len()).filter(|&i| needs_keys[i]).collect();
+    let mut keys: Vec<Option<ConflictKeys>> = vec![None; claims.len()];
+    for (i, k) in keyed
+        .iter()
+        .zip(parallel::map(&keyed, 64, |&i| ConflictKeys::of(&claims[i])))
+    {
+        keys[*i] = Some(k);
+    }
+    let conflicts = |a: usize, b: usize| match (&keys[a], &keys[b]) {
+        (Some(ka), Some(kb)) => find_conflicts_keyed(&claims[a], ka, &claims[b], kb),
+        _ => find_conflicts(&claims[a], &claims[b]),
+    };
+    let mut links: Vec<Link> = parallel::map(&scored, 128, |&(a, b, score, user)| Link {
+        a,
+        b,
+        score,
+        conflicts: conflicts(a, b),
+        origin: if user {
+            LinkOrigin::User
+        } else {
+            LinkOrigin::Matcher
+        },
+        in_group: false,
+    });
     let index: HashMap<&str, usize> = claims
         .iter()
         .enumerate()
@@ -372,10 +416,12 @@ mod tests {
         let articles: Vec<_> = texts.iter().map(|t| import_text(t, None)).collect();
         let claims = crate::analysis::claims::extract(&articles);
         let prepared = prepare(&claims, &articles);
-        assert_eq!(
-            candidate_pairs(&prepared, &claims),
-            brute_force_candidates(&prepared, &claims)
-        );
+        let expected = brute_force_candidates(&prepared, &claims);
+        assert!(expected.len() > 10);
+        assert_eq!(candidate_pairs(&prepared, &claims), expected);
+        for workers in [2, 3] {
+            assert_eq!(candidate_pairs_split(&prepared, &claims, workers), expected);
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod import;
 pub mod matching;
 pub mod model;
 pub mod outlet;
+pub mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
