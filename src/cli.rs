@@ -146,7 +146,8 @@ pub fn run(command: Command) -> Result<()> {
                 .map(|r| (r.sentence1, r.sentence2))
                 .collect();
             let fit = crate::analysis::fit::fit_pairs(&pairs, &labels);
-            write_stdout(&crate::analysis::fit::fit_report(&fit, pairs.len()))
+            let cv = crate::analysis::fit::cross_validate_pairs(&pairs, &labels, 5);
+            write_stdout(&crate::analysis::fit::fit_report(&fit, &cv, pairs.len()))
         }
         Command::Sts { file } => {
             let text = read_utf8(&file)?;

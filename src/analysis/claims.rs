@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use super::comparison::{Claim, ClaimId};
 use super::facts::extract_facts;
 use super::model::{Article, Span};
+use super::parallel;
 use super::segment::split_sentences;
-use super::text::{fnv1a64, fold_whitespace, tokenize};
+use super::text::{count_words, fnv1a64, fold_whitespace};
 
 /// Body sentences with fewer words than this (and no number) are not claims: they are
 /// datelines, bylines or stray fragments.
@@ -51,9 +52,8 @@ pub fn claim_spans(article: &Article) -> Vec<(Span, bool)> {
     for region in body_regions(article) {
         for sentence in split_sentences(&article.text, region) {
             let text = sentence.slice(&article.text);
-            let words = tokenize(text);
-            let has_number = words.iter().any(|t| t.is_number);
-            if words.len() >= MIN_CLAIM_WORDS || (has_number && words.len() >= 2) {
+            let (words, has_number) = count_words(text);
+            if words >= MIN_CLAIM_WORDS || (has_number && words >= 2) {
                 spans.push((sentence, false));
             }
         }
@@ -71,26 +71,36 @@ pub fn claim_id(article_hash: u64, claim_text: &str, occurrence: usize) -> Claim
 }
 
 /// Every claim of every article, in article then text order (groups not yet assigned).
+/// Articles are independent, so they are split and their facts extracted in parallel.
 pub fn extract(articles: &[Article]) -> Vec<Claim> {
+    let indexed: Vec<(usize, &Article)> = articles.iter().enumerate().collect();
+    parallel::map(&indexed, 2, |&(index, article)| {
+        article_claims(index, article)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The claims of one article (`index` = its position in the comparison).
+fn article_claims(index: usize, article: &Article) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for (index, article) in articles.iter().enumerate() {
-        let article_hash = fnv1a64(article.text.as_bytes());
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (span, is_headline) in claim_spans(article) {
-            let text = span.slice(&article.text).to_string();
-            let occurrence = seen.entry(fold_whitespace(&text)).or_insert(0);
-            let id = claim_id(article_hash, &text, *occurrence);
-            *occurrence += 1;
-            claims.push(Claim {
-                id,
-                article: index,
-                span,
-                facts: extract_facts(&text),
-                text,
-                is_headline,
-                group: 0,
-            });
-        }
+    let article_hash = fnv1a64(article.text.as_bytes());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (span, is_headline) in claim_spans(article) {
+        let text = span.slice(&article.text).to_string();
+        let occurrence = seen.entry(fold_whitespace(&text)).or_insert(0);
+        let id = claim_id(article_hash, &text, *occurrence);
+        *occurrence += 1;
+        claims.push(Claim {
+            id,
+            article: index,
+            span,
+            facts: extract_facts(&text),
+            text,
+            is_headline,
+            group: 0,
+        });
     }
     claims
 }

@@ -8,14 +8,51 @@ use super::comparison::{Claim, Conflict, ConflictKind};
 use super::model::{Attribution, NumberFact, QuoteFact};
 use super::text::{fold_whitespace, tokenize};
 
+/// The words of a claim's source and quotes, tokenised once so that a claim linked to many
+/// others is not re-tokenised for every link.
+#[derive(Debug, Clone, Default)]
+pub struct ConflictKeys {
+    /// True when the source is a bare pronoun ("he", "they").
+    source_is_pronoun: bool,
+    /// Stems of the source's content words (see [`source_words`]).
+    source_words: Vec<String>,
+    /// Lowercased words of each quote, in the claim's quote order.
+    quote_words: Vec<Vec<String>>,
+}
+
+impl ConflictKeys {
+    /// The keys of one claim.
+    pub fn of(claim: &Claim) -> Self {
+        let (source_is_pronoun, source_words) = match &claim.facts.attribution {
+            Some(at) => (is_pronoun(&at.source), source_words(&at.source)),
+            None => (false, Vec::new()),
+        };
+        Self {
+            source_is_pronoun,
+            source_words,
+            quote_words: claim.facts.quotes.iter().map(quote_words).collect(),
+        }
+    }
+}
+
 /// All conflicts between two claims, in a stable order (numbers, times, sources, quotes,
 /// negation).
 pub fn find_conflicts(a: &Claim, b: &Claim) -> Vec<Conflict> {
+    find_conflicts_keyed(a, &ConflictKeys::of(a), b, &ConflictKeys::of(b))
+}
+
+/// [`find_conflicts`] with each claim's [`ConflictKeys`] computed beforehand.
+pub fn find_conflicts_keyed(
+    a: &Claim,
+    keys_a: &ConflictKeys,
+    b: &Claim,
+    keys_b: &ConflictKeys,
+) -> Vec<Conflict> {
     let mut out = Vec::new();
     number_conflicts(&a.facts.numbers, &b.facts.numbers, &mut out);
     time_conflicts(a, b, &mut out);
     if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
-        && sources_differ(x, y)
+        && sources_differ(x, keys_a, y, keys_b)
     {
         out.push(Conflict {
             kind: ConflictKind::Attribution,
@@ -23,7 +60,13 @@ pub fn find_conflicts(a: &Claim, b: &Claim) -> Vec<Conflict> {
             right: y.source.clone(),
         });
     }
-    quote_conflicts(&a.facts.quotes, &b.facts.quotes, &mut out);
+    quote_conflicts(
+        &a.facts.quotes,
+        &keys_a.quote_words,
+        &b.facts.quotes,
+        &keys_b.quote_words,
+        &mut out,
+    );
     if a.facts.negated != b.facts.negated {
         let (left, right) = if a.facts.negated {
             ("negated", "affirmed")
@@ -206,10 +249,13 @@ fn source_words(source: &str) -> Vec<String> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
+fn is_pronoun(source: &str) -> bool {
+    PRONOUNS.contains(&source.trim().to_lowercase().as_str())
+}
+
 /// True when two attributions credit different sources.
-fn sources_differ(x: &Attribution, y: &Attribution) -> bool {
-    let is_pronoun = |s: &str| PRONOUNS.contains(&s.trim().to_lowercase().as_str());
-    if is_pronoun(&x.source) || is_pronoun(&y.source) {
+fn sources_differ(x: &Attribution, kx: &ConflictKeys, y: &Attribution, ky: &ConflictKeys) -> bool {
+    if kx.source_is_pronoun || ky.source_is_pronoun {
         return false;
     }
     if x.anonymous != y.anonymous {
@@ -219,8 +265,7 @@ fn sources_differ(x: &Attribution, y: &Attribution) -> bool {
         // Different descriptions of unnamed sources are not a claim about who said it.
         return false;
     }
-    let wx = source_words(&x.source);
-    let wy = source_words(&y.source);
+    let (wx, wy) = (&kx.source_words, &ky.source_words);
     !wx.is_empty() && !wy.is_empty() && !wx.iter().any(|w| wy.contains(w))
 }
 
@@ -234,14 +279,18 @@ fn is_contiguous_part(short: &[String], long: &[String]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
-fn quote_conflicts(xs: &[QuoteFact], ys: &[QuoteFact], out: &mut Vec<Conflict>) {
-    for x in xs {
-        let wx = quote_words(x);
+fn quote_conflicts(
+    xs: &[QuoteFact],
+    xs_words: &[Vec<String>],
+    ys: &[QuoteFact],
+    ys_words: &[Vec<String>],
+    out: &mut Vec<Conflict>,
+) {
+    for (x, wx) in xs.iter().zip(xs_words) {
         if wx.len() < 3 {
             continue;
         }
-        for y in ys {
-            let wy = quote_words(y);
+        for (y, wy) in ys.iter().zip(ys_words) {
             if wy.len() < 3 || wx == wy {
                 continue;
             }
@@ -250,9 +299,9 @@ fn quote_conflicts(xs: &[QuoteFact], ys: &[QuoteFact], out: &mut Vec<Conflict>) 
             // Renderings of one quote share most of their words; a quoted fragment that appears
             // word for word inside the other is a selection, not a different wording.
             let (short, long) = if wx.len() <= wy.len() {
-                (&wx, &wy)
+                (wx, wy)
             } else {
-                (&wy, &wx)
+                (wy, wx)
             };
             if overlap >= 0.5 && !is_contiguous_part(short, long) {
                 out.push(Conflict {

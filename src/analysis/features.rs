@@ -6,14 +6,13 @@
 //! Fact disagreements (numbers, dates, negation) are deliberately *not* features: the link score
 //! says "same statement", and conflicts are found separately, so differing facts still link.
 
-use std::collections::HashMap;
-
-use super::text::{COMMON_WORD_WEIGHT, Token, fnv1a64, is_common_stem, tokenize};
+use super::parallel;
+use super::text::{COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments};
 
 /// Interned words and their document frequencies over one collection of sentences.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     common: Vec<bool>,
     doc_freq: Vec<u32>,
     docs: u32,
@@ -35,6 +34,16 @@ impl Vocab {
     /// Inverse document frequency of a word id (smoothed; higher = rarer).
     pub fn idf(&self, id: u32) -> f32 {
         self.idf.get(id as usize).copied().unwrap_or(1.0)
+    }
+
+    /// Number of distinct words and stems interned (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.doc_freq.len()
+    }
+
+    /// True when no word was interned.
+    pub fn is_empty(&self) -> bool {
+        self.doc_freq.is_empty()
     }
 
     /// Number of sentences counted.
@@ -88,20 +97,46 @@ pub struct Profile {
     pub names: Vec<u32>,
     /// Total IDF weight of the content words.
     pub content_weight: f32,
+    /// For each entry of `words`: bit `i` set when `sequence[i]` is that word (first
+    /// [`LCS_MAX_WORDS`] positions only), for the bit-parallel longest common subsequence.
+    pub word_masks: Vec<u128>,
+    /// For each entry of `content`: its positions in `content_sequence`, as in `word_masks`.
+    pub content_masks: Vec<u128>,
 }
 
 /// Build profiles for many sentences, counting document frequencies over all of them.
 pub fn build_profiles<'a>(sentences: impl IntoIterator<Item = &'a str>) -> (Vocab, Vec<Profile>) {
+    let sentences: Vec<&str> = sentences.into_iter().collect();
+    // Word segmentation needs no shared state: in parallel.
+    let segmented: Vec<Vec<(usize, &str)>> =
+        parallel::map(&sentences, 64, |s| word_segments(s).collect());
+    // Word ids are handed out in order of first appearance: one sequential pass, with each
+    // written word form tokenised once.
     let mut vocab = Vocab::default();
-    let mut profiles = Vec::new();
-    for sentence in sentences {
-        let tokens = tokenize(sentence);
-        let profile = raw_profile(&mut vocab, sentence, &tokens);
+    let mut memo: FxHashMap<&str, WordEntry> = FxHashMap::default();
+    let words: Vec<Vec<WordEntry>> = segmented
+        .iter()
+        .map(|segments| {
+            segments
+                .iter()
+                .map(|&(start, word)| {
+                    *memo
+                        .entry(word)
+                        .or_insert_with(|| word_entry(&mut vocab, start, word))
+                })
+                .collect()
+        })
+        .collect();
+    let mut profiles: Vec<Profile> = parallel::map(
+        &words.iter().zip(&sentences).collect::<Vec<_>>(),
+        64,
+        |(entries, sentence)| raw_profile(entries, sentence),
+    );
+    for profile in &profiles {
         for id in &profile.content {
             vocab.doc_freq[*id as usize] += 1;
         }
         vocab.docs += 1;
-        profiles.push(profile);
     }
     vocab.finish();
     for profile in &mut profiles {
@@ -116,18 +151,43 @@ fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
+/// What matching needs of one word as written: its interned stem and lowercase form and its
+/// flags. Words repeat across a comparison, so each written form is tokenised only once.
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    stem: u32,
+    lower: u32,
+    is_stop: bool,
+    is_capitalized: bool,
+}
+
+/// Tokenise a word form seen for the first time and intern its stem, then its lowercase form
+/// (the order the ids were always given in).
+fn word_entry(vocab: &mut Vocab, start: usize, word: &str) -> WordEntry {
+    let token = token_of(start, word);
+    let stem = vocab.intern(&token.stem);
+    let lower = vocab.intern(&token.lower);
+    WordEntry {
+        stem,
+        lower,
+        is_stop: token.is_stop,
+        is_capitalized: token.is_capitalized,
+    }
+}
+
+/// The profile of one sentence from its words' entries.
+fn raw_profile(entries: &[WordEntry], sentence: &str) -> Profile {
     let mut content = Vec::new();
-    let mut sequence = Vec::with_capacity(tokens.len());
+    let mut sequence = Vec::with_capacity(entries.len());
     let mut names = Vec::new();
-    let mut stems = Vec::with_capacity(tokens.len());
-    for (i, token) in tokens.iter().enumerate() {
-        let stem_id = vocab.intern(&token.stem);
+    let mut stems = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let stem_id = entry.stem;
         stems.push(stem_id);
-        sequence.push(vocab.intern(&token.lower));
-        if !token.is_stop {
+        sequence.push(entry.lower);
+        if !entry.is_stop {
             content.push(stem_id);
-            if token.is_capitalized && i > 0 {
+            if entry.is_capitalized && i > 0 {
                 names.push(stem_id);
             }
         }
@@ -140,37 +200,154 @@ fn raw_profile(vocab: &mut Vocab, sentence: &str, tokens: &[Token]) -> Profile {
         .windows(3)
         .map(|w| (u64::from(w[0]) << 42) ^ (u64::from(w[1]) << 21) ^ u64::from(w[2]))
         .collect();
-    let letters: Vec<char> = sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut gram = String::new();
-    let char_grams = letters
-        .windows(4)
-        .map(|w| {
-            gram.clear();
-            gram.extend(w);
-            fnv1a64(gram.as_bytes()) as u32
-        })
-        .collect();
+    let unique_words = sorted_unique(sequence.clone());
+    let word_masks = position_masks(&unique_words, &sequence);
+    let content_sequence = content;
+    let content = sorted_unique(content_sequence.clone());
+    let content_masks = position_masks(&content, &content_sequence);
     Profile {
-        words: sorted_unique(sequence.clone()),
-        content_sequence: content.clone(),
-        content: sorted_unique(content),
+        words: unique_words,
+        word_masks,
+        content_sequence,
+        content,
+        content_masks,
         sequence,
         bigrams: sorted_unique(bigrams),
         trigrams: sorted_unique(trigrams),
-        char_grams: sorted_unique(char_grams),
+        char_grams: sorted_unique(char_grams(sentence)),
         names: sorted_unique(names),
         content_weight: 0.0,
     }
 }
 
-/// Size of the intersection of two sorted, unique slices.
-fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let mut n = 0;
-    for_each_shared(a, b, |_| n += 1);
+/// Hashed 4-grams of the sentence's lowercased letters and digits: FNV-1a over the UTF-8 of
+/// each run of four characters (computed in place, without building the gram strings).
+fn char_grams(sentence: &str) -> Vec<u32> {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut window = ['\0'; 4];
+    let mut seen = 0usize;
+    let mut grams = Vec::with_capacity(sentence.len());
+    let mut buf = [0u8; 4];
+    for c in sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        window = [window[1], window[2], window[3], c];
+        seen += 1;
+        if seen >= 4 {
+            let mut hash = FNV_OFFSET;
+            for ch in window {
+                for b in ch.encode_utf8(&mut buf).as_bytes() {
+                    hash ^= u64::from(*b);
+                    hash = hash.wrapping_mul(FNV_PRIME);
+                }
+            }
+            grams.push(hash as u32);
+        }
+    }
+    grams
+}
+
+/// For each id of `unique` (sorted), the bit set of its positions in `sequence`, over the first
+/// [`LCS_MAX_WORDS`] positions.
+fn position_masks(unique: &[u32], sequence: &[u32]) -> Vec<u128> {
+    let mut masks = vec![0u128; unique.len()];
+    for (position, id) in sequence.iter().take(LCS_MAX_WORDS).enumerate() {
+        if let Ok(k) = unique.binary_search(id)
+            && let Some(mask) = masks.get_mut(k)
+        {
+            *mask |= 1u128 << position;
+        }
+    }
+    masks
+}
+
+/// What two sorted id sets share, and the longest common subsequence of the two sequences
+/// they came from, in one merge pass.
+struct SharedRun {
+    /// Number of shared ids.
+    shared: usize,
+    /// Summed IDF weight of the shared ids (merge order, so the sum is reproducible).
+    weight: f32,
+    /// Shared ids that are not everyday news words.
+    distinctive: u32,
+    /// Longest common subsequence of the two sequences (capped at [`LCS_MAX_WORDS`] each).
+    lcs: usize,
+}
+
+/// Merge `a`'s and `b`'s sorted ids (with their position masks) and run the bit-parallel LCS
+/// (Allison–Dix / Hyyrö) over `b`'s first positions. `weigh` adds IDF and distinctiveness.
+fn shared_run(
+    vocab: Option<&Vocab>,
+    (a_ids, a_masks, a_len): (&[u32], &[u128], usize),
+    (b_ids, b_masks, b_len): (&[u32], &[u128], usize),
+) -> SharedRun {
+    // Match mask (positions in `a`) for every position of `b`.
+    let mut matches = [0u128; LCS_MAX_WORDS];
+    let mut run = SharedRun {
+        shared: 0,
+        weight: 0.0,
+        distinctive: 0,
+        lcs: 0,
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a_ids.len() && j < b_ids.len() {
+        match a_ids[i].cmp(&b_ids[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let id = a_ids[i];
+                run.shared += 1;
+                if let Some(vocab) = vocab {
+                    run.weight += vocab.idf(id);
+                    if !vocab.common.get(id as usize).copied().unwrap_or(false) {
+                        run.distinctive += 1;
+                    }
+                }
+                let in_a = a_masks.get(i).copied().unwrap_or(0);
+                let mut in_b = b_masks.get(j).copied().unwrap_or(0);
+                while in_b != 0 {
+                    let position = in_b.trailing_zeros() as usize;
+                    if let Some(slot) = matches.get_mut(position) {
+                        *slot = in_a;
+                    }
+                    in_b &= in_b - 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let a_len = a_len.min(LCS_MAX_WORDS);
+    let b_len = b_len.min(LCS_MAX_WORDS);
+    if run.shared > 0 {
+        let mut v = u128::MAX;
+        for &m in &matches[..b_len] {
+            let u = v & m;
+            v = v.wrapping_add(u) | (v ^ u);
+        }
+        let live = if a_len >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << a_len) - 1
+        };
+        run.lcs = (!v & live).count_ones() as usize;
+    }
+    run
+}
+
+/// Size of the intersection of two sorted, unique slices (a branch-free merge: the
+/// comparisons of hashed grams are unpredictable, so branches would mostly mispredict).
+fn intersection_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
     n
 }
 
@@ -205,22 +382,15 @@ fn shared_weight(vocab: &Vocab, a: &[u32], b: &[u32]) -> f32 {
     weight
 }
 
-/// Number of shared content words that are not everyday news vocabulary.
-fn shared_distinctive(vocab: &Vocab, a: &[u32], b: &[u32]) -> u32 {
-    let mut n = 0;
-    for_each_shared(a, b, |id| {
-        if !vocab.common.get(*id as usize).copied().unwrap_or(false) {
-            n += 1;
-        }
-    });
-    n
-}
+/// Words of each sentence the longest common subsequence looks at (very long sentences are cut).
+pub const LCS_MAX_WORDS: usize = 120;
 
-/// Longest common subsequence length of two word sequences (capped for very long sentences).
+/// Longest common subsequence length of two word sequences, by dynamic programming (the
+/// reference for the bit-parallel version in [`shared_run`]).
+#[cfg(test)]
 fn lcs_len(a: &[u32], b: &[u32]) -> usize {
-    const MAX_WORDS: usize = 120;
-    let a = &a[..a.len().min(MAX_WORDS)];
-    let b = &b[..b.len().min(MAX_WORDS)];
+    let a = &a[..a.len().min(LCS_MAX_WORDS)];
+    let b = &b[..b.len().min(LCS_MAX_WORDS)];
     let mut row = vec![0u16; b.len() + 1];
     for x in a {
         let mut diagonal = 0u16;
@@ -263,8 +433,24 @@ pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
 
 /// The feature vector of a pair of profiles.
 pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT] {
-    let shared_content = intersection_len(&a.content, &b.content);
-    let weight = shared_weight(vocab, &a.content, &b.content);
+    pair_features(vocab, a, b).0
+}
+
+/// The feature vector plus what the overlap reading needs from the same merge pass: the
+/// shared content weight and the number of shared distinctive words.
+fn pair_features(vocab: &Vocab, a: &Profile, b: &Profile) -> ([f32; FEATURE_COUNT], f32, u32) {
+    let content = shared_run(
+        Some(vocab),
+        (&a.content, &a.content_masks, a.content_sequence.len()),
+        (&b.content, &b.content_masks, b.content_sequence.len()),
+    );
+    let words = shared_run(
+        None,
+        (&a.words, &a.word_masks, a.sequence.len()),
+        (&b.words, &b.word_masks, b.sequence.len()),
+    );
+    let shared_content = content.shared;
+    let weight = content.weight;
     let recall_a = if a.content_weight > 0.0 {
         weight / a.content_weight
     } else {
@@ -275,8 +461,8 @@ pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT]
     } else {
         0.0
     };
-    let lcs = lcs_len(&a.sequence, &b.sequence) as f32;
-    let content_lcs = lcs_len(&a.content_sequence, &b.content_sequence) as f32;
+    let lcs = words.lcs as f32;
+    let content_lcs = content.lcs as f32;
     let (len_a, len_b) = (a.sequence.len() as f32, b.sequence.len() as f32);
     let longer = len_a.max(len_b).max(1.0);
     let shorter = len_a.min(len_b).max(1.0);
@@ -296,16 +482,12 @@ pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT]
         1.0 - 2.0 * shared_names as f32 / name_total as f32
     };
     let missing_weight = (a.content_weight - weight).max(b.content_weight - weight);
-    [
+    let values = [
         1.0,
         dice(shared_content, a.content.len(), b.content.len()),
         recall_a.min(recall_b),
         recall_a.max(recall_b),
-        dice(
-            intersection_len(&a.words, &b.words),
-            a.words.len(),
-            b.words.len(),
-        ),
+        dice(words.shared, a.words.len(), b.words.len()),
         dice(
             intersection_len(&a.bigrams, &b.bigrams),
             a.bigrams.len(),
@@ -334,7 +516,8 @@ pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT]
             0.0
         },
         (shorter / 40.0).min(1.5),
-    ]
+    ];
+    (values, weight, content.distinctive)
 }
 
 /// Logistic weights over [`FEATURE_NAMES`], fitted on MRPC train by `claimdiff fit-matcher`
@@ -389,10 +572,16 @@ pub struct PairScore {
 
 /// Score a pair of prepared sentences: the one scoring function of claimdiff.
 pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
+    let (values, shared_weight, shared_words) = pair_features(vocab, a, b);
+    let norm = (a.content_weight * b.content_weight).sqrt();
     PairScore {
-        paraphrase: score(vocab, a, b),
-        overlap: overlap(vocab, a, b),
-        shared_words: shared_distinctive(vocab, &a.content, &b.content),
+        paraphrase: score_features(&values, &WEIGHTS),
+        overlap: if norm > 0.0 {
+            (shared_weight / norm).min(1.0)
+        } else {
+            0.0
+        },
+        shared_words,
     }
 }
 
@@ -439,6 +628,85 @@ mod tests {
     fn lcs_counts_in_order_matches() {
         assert_eq!(lcs_len(&[1, 2, 3, 4], &[1, 3, 4, 5]), 3);
         assert_eq!(lcs_len(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn bit_parallel_lcs_matches_dynamic_programming() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as u32
+        };
+        for round in 0..400 {
+            let alphabet = 2 + u64::from(next(12));
+            let max_len = if round % 10 == 0 { 160 } else { 30 };
+            let a: Vec<u32> = (0..next(max_len)).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..next(max_len)).map(|_| next(alphabet)).collect();
+            let (ua, ub) = (sorted_unique(a.clone()), sorted_unique(b.clone()));
+            let run = shared_run(
+                None,
+                (&ua, &position_masks(&ua, &a), a.len()),
+                (&ub, &position_masks(&ub, &b), b.len()),
+            );
+            assert_eq!(run.lcs, lcs_len(&a, &b), "{a:?} {b:?}");
+            assert_eq!(run.shared, intersection_len(&ua, &ub));
+        }
+    }
+
+    #[test]
+    fn char_grams_hash_each_four_letter_run() {
+        let reference = |s: &str| -> Vec<u32> {
+            let letters: Vec<char> = s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            letters
+                .windows(4)
+                .map(|w| {
+                    crate::analysis::text::fnv1a64(w.iter().collect::<String>().as_bytes()) as u32
+                })
+                .collect()
+        };
+        for s in [
+            "İstanbul'da ışık; Москва заявила.",
+            "Abc",
+            "The port, 40 ships.",
+            "",
+        ] {
+            assert_eq!(char_grams(s), reference(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn memoised_words_get_the_ids_fresh_tokens_would() {
+        let sentences = [
+            "Port closes. The port closes",
+            "Ports closed, the Port said; port's 1,200 ships",
+            "The PORT closes",
+        ];
+        let (_, profiles) = build_profiles(sentences);
+        let mut vocab = Vocab::default();
+        for (sentence, profile) in sentences.iter().zip(&profiles) {
+            let mut sequence = Vec::new();
+            let mut content_sequence = Vec::new();
+            let mut names = Vec::new();
+            for (i, token) in crate::analysis::text::tokenize(sentence).iter().enumerate() {
+                let stem = vocab.intern(&token.stem);
+                sequence.push(vocab.intern(&token.lower));
+                if !token.is_stop {
+                    content_sequence.push(stem);
+                    if token.is_capitalized && i > 0 {
+                        names.push(stem);
+                    }
+                }
+            }
+            assert_eq!(profile.sequence, sequence);
+            assert_eq!(profile.content_sequence, content_sequence);
+            assert_eq!(profile.names, sorted_unique(names));
+        }
     }
 
     #[test]

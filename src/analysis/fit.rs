@@ -102,8 +102,66 @@ pub fn best_threshold(probs: &[f32], labels: &[bool], conflicted: &[bool]) -> (f
     best
 }
 
-/// Fit weights and threshold on labelled sentence pairs.
-pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
+/// Accuracy and F1 of the decision "paraphrase and no vetoing conflict" under k-fold
+/// cross-validation: each fold is scored by weights and a threshold fitted on the other folds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CrossValidation {
+    /// Number of folds.
+    pub folds: usize,
+    /// Pooled accuracy over all held-out pairs (0–1).
+    pub accuracy: f32,
+    /// Pooled F1 of the positive ("same meaning") class (0–1).
+    pub f1: f32,
+}
+
+/// Regularisation strength of the fit (L2 on every weight but the bias).
+const L2: f64 = 1.0;
+
+/// k-fold cross-validation of [`fit_logistic`] + [`best_threshold`]; fold `k` holds the pairs
+/// whose index is `k` modulo `folds`.
+pub fn cross_validate(
+    xs: &[[f32; FEATURE_COUNT]],
+    labels: &[bool],
+    conflicted: &[bool],
+    folds: usize,
+) -> CrossValidation {
+    let folds = folds.max(2);
+    let (mut tp, mut fp, mut fn_, mut correct) = (0usize, 0usize, 0usize, 0usize);
+    for k in 0..folds {
+        let train: Vec<usize> = (0..xs.len()).filter(|i| i % folds != k).collect();
+        let pick = |v: &[bool]| train.iter().map(|&i| v[i]).collect::<Vec<bool>>();
+        let train_xs: Vec<[f32; FEATURE_COUNT]> = train.iter().map(|&i| xs[i]).collect();
+        let weights = fit_logistic(&train_xs, &pick(labels), L2);
+        let probs: Vec<f32> = train_xs
+            .iter()
+            .map(|x| score_features(x, &weights))
+            .collect();
+        let (threshold, _) = best_threshold(&probs, &pick(labels), &pick(conflicted));
+        for i in (0..xs.len()).filter(|i| i % folds == k) {
+            let said = score_features(&xs[i], &weights) >= threshold && !conflicted[i];
+            match (said, labels[i]) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fn_ += 1,
+                (false, false) => {}
+            }
+            correct += usize::from(said == labels[i]);
+        }
+    }
+    let f1 = if tp == 0 {
+        0.0
+    } else {
+        2.0 * tp as f32 / (2 * tp + fp + fn_) as f32
+    };
+    CrossValidation {
+        folds,
+        accuracy: correct as f32 / xs.len().max(1) as f32,
+        f1,
+    }
+}
+
+/// Feature vectors and "a vetoing conflict" flags of labelled sentence pairs.
+fn pair_inputs(pairs: &[(String, String)]) -> (Vec<[f32; FEATURE_COUNT]>, Vec<bool>) {
     let (vocab, profiles) =
         build_profiles(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
     let xs: Vec<[f32; FEATURE_COUNT]> = (0..pairs.len())
@@ -117,7 +175,23 @@ pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
                 .any(|c| super::matching::vetoes_paraphrase(c.kind))
         })
         .collect();
-    let weights = fit_logistic(&xs, labels, 1.0);
+    (xs, conflicted)
+}
+
+/// Cross-validate the matcher on labelled sentence pairs (see [`cross_validate`]).
+pub fn cross_validate_pairs(
+    pairs: &[(String, String)],
+    labels: &[bool],
+    folds: usize,
+) -> CrossValidation {
+    let (xs, conflicted) = pair_inputs(pairs);
+    cross_validate(&xs, labels, &conflicted, folds)
+}
+
+/// Fit weights and threshold on labelled sentence pairs.
+pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
+    let (xs, conflicted) = pair_inputs(pairs);
+    let weights = fit_logistic(&xs, labels, L2);
     let probs: Vec<f32> = xs.iter().map(|x| score_features(x, &weights)).collect();
     let (threshold, train_accuracy) = best_threshold(&probs, labels, &conflicted);
     FitResult {
@@ -127,11 +201,15 @@ pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
     }
 }
 
-/// The fit as Rust source to paste into `features.rs` / `matching.rs`.
-pub fn fit_report(fit: &FitResult, pairs: usize) -> String {
+/// The fit as Rust source to paste into `features.rs` / `matching.rs`, with the
+/// cross-validated quality of the same procedure on the same pairs.
+pub fn fit_report(fit: &FitResult, cv: &CrossValidation, pairs: usize) -> String {
     let mut out = format!(
-        "// fitted on {pairs} pairs; training accuracy {:.1}%\n",
-        100.0 * fit.train_accuracy
+        "// fitted on {pairs} pairs; training accuracy {:.1}%; {}-fold cross-validation: accuracy {:.1}%, F1 {:.1}%\n",
+        100.0 * fit.train_accuracy,
+        cv.folds,
+        100.0 * cv.accuracy,
+        100.0 * cv.f1
     );
     for (name, weight) in FEATURE_NAMES.iter().zip(&fit.weights) {
         out.push_str(&format!("//   {name:<26} {weight:+.4}\n"));
@@ -235,6 +313,22 @@ mod tests {
         assert!((0.3..=0.6).contains(&t) && acc == 1.0);
         let (_, acc) = best_threshold(&probs, &labels, &[false, false, true, false]);
         assert!(acc < 1.0);
+    }
+
+    #[test]
+    fn cross_validation_scores_held_out_folds() {
+        let mut xs = Vec::new();
+        let mut ys = Vec::new();
+        for i in 0..300 {
+            let mut x = [0.0f32; FEATURE_COUNT];
+            x[0] = 1.0;
+            x[1] = ((i * 37) % 100) as f32 / 100.0;
+            xs.push(x);
+            ys.push(x[1] > 0.5);
+        }
+        let cv = cross_validate(&xs, &ys, &vec![false; xs.len()], 5);
+        assert_eq!(cv.folds, 5);
+        assert!(cv.accuracy > 0.95 && cv.f1 > 0.95, "{cv:?}");
     }
 
     #[test]

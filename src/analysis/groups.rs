@@ -65,7 +65,20 @@ pub fn build(
     mut links: Vec<Link>,
     decisions: &Decisions,
 ) -> Comparison {
-    let linked: HashSet<(usize, usize)> = links.iter().map(|l| (l.a, l.b)).collect();
+    // Neighbours of each claim over the distinct linked pairs, for counting the links between
+    // two groups from the smaller side instead of testing every member pair.
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    let mut seen_pairs: HashSet<(usize, usize)> = HashSet::with_capacity(links.len());
+    for l in &links {
+        if l.a != l.b
+            && l.a < claims.len()
+            && l.b < claims.len()
+            && seen_pairs.insert((l.a.min(l.b), l.a.max(l.b)))
+        {
+            neighbours[l.a].push(l.b);
+            neighbours[l.b].push(l.a);
+        }
+    }
     let mut clusters = Clusters::new(claims.len());
     let mut order: Vec<usize> = (0..links.len()).collect();
     order.sort_by(|&x, &y| {
@@ -82,13 +95,21 @@ pub fn build(
             continue;
         }
         let accept = link.origin == LinkOrigin::User || {
-            let (ma, mb) = (&clusters.members[ra], &clusters.members[rb]);
-            let possible = ma.len() * mb.len();
-            let existing = ma
-                .iter()
-                .flat_map(|&x| mb.iter().map(move |&y| (x.min(y), x.max(y))))
-                .filter(|pair| linked.contains(pair))
-                .count();
+            let possible = clusters.members[ra].len() * clusters.members[rb].len();
+            let (small, other) = if clusters.members[ra].len() <= clusters.members[rb].len() {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            let mut existing = 0;
+            for k in 0..clusters.members[small].len() {
+                let x = clusters.members[small][k];
+                for &y in &neighbours[x] {
+                    if clusters.root(y) == other {
+                        existing += 1;
+                    }
+                }
+            }
             (possible == 1)
                 || (existing as f32 > MERGE_LINK_SHARE * possible as f32)
                 || (link.score >= STRONG_LINK_SCORE && existing * 3 >= possible)

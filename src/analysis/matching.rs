@@ -7,9 +7,10 @@
 use std::collections::HashMap;
 
 use super::comparison::{Claim, Link, LinkOrigin};
-use super::conflicts::find_conflicts;
+use super::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
 use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use super::model::Article;
+use super::parallel;
 use super::pipeline::{Decisions, MatchSettings};
 
 /// Default minimum content overlap for linking two claims of different articles.
@@ -23,6 +24,10 @@ const CANDIDATES_PER_CLAIM: usize = 12;
 
 /// Minimum cheap cosine for a pair to become a candidate.
 const MIN_CANDIDATE_COSINE: f32 = 0.08;
+
+/// Claims from which candidate generation is split over threads (below, threads cost more
+/// than they save).
+const PARALLEL_CANDIDATE_CLAIMS: usize = 2_000;
 
 /// Words in more than this share of claims (and more than a few) are too common to index.
 const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
@@ -42,46 +47,133 @@ pub fn prepare(claims: &[Claim], _articles: &[Article]) -> Prepared {
     Prepared { vocab, profiles }
 }
 
+/// The best candidates of one claim so far: `(cosine, other claim)`, best first, at most
+/// [`CANDIDATES_PER_CLAIM`]. Better means a higher cosine, then a lower index — a total order,
+/// so the kept set does not depend on the order candidates are offered in.
+fn offer(best: &mut Vec<(f32, u32)>, cosine: f32, other: u32) {
+    let beats = |(c, j): (f32, u32)| cosine.total_cmp(&c).then(j.cmp(&other)).is_gt();
+    if best.len() >= CANDIDATES_PER_CLAIM && !best.last().is_some_and(|&kept| beats(kept)) {
+        return;
+    }
+    let at = best.partition_point(|&kept| !beats(kept));
+    best.insert(at, (cosine, other));
+    best.truncate(CANDIDATES_PER_CLAIM);
+}
+
 /// Candidate pairs `(a, b)` with `a < b`, from claims of different articles, sorted.
+///
+/// Each claim keeps its [`CANDIDATES_PER_CLAIM`] best partners by the IDF cosine over indexed
+/// content words. The cosine is symmetric and computed once per pair (from the lower index):
+/// both sides add the IDF of the same shared words in the same ascending id order, so the
+/// value is bit-for-bit the one either side would compute.
 pub fn candidate_pairs(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
+    let workers = if prepared.profiles.len() >= PARALLEL_CANDIDATE_CLAIMS {
+        parallel::threads()
+    } else {
+        1
+    };
+    candidate_pairs_split(prepared, claims, workers)
+}
+
+/// [`candidate_pairs`] over `workers` threads.
+fn candidate_pairs_split(
+    prepared: &Prepared,
+    claims: &[Claim],
+    workers: usize,
+) -> Vec<(usize, usize)> {
     let vocab = &prepared.vocab;
+    let profiles = &prepared.profiles;
+    let n = profiles.len().min(claims.len());
     let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, profile) in prepared.profiles.iter().enumerate() {
-        for id in &profile.content {
-            if vocab.doc_freq(*id) <= max_df {
-                postings.entry(*id).or_default().push(i);
+    // Postings indexed by word id, in ascending claim order; dense arrays instead of hash maps
+    // keep the inner loop to plain loads.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for (i, profile) in profiles.iter().enumerate().take(n) {
+        for &id in &profile.content {
+            if vocab.doc_freq(id) <= max_df
+                && let Some(list) = postings.get_mut(id as usize)
+            {
+                list.push(i as u32);
             }
         }
     }
-    let mut pairs = Vec::new();
-    let mut accumulated: HashMap<usize, f32> = HashMap::new();
-    for (i, profile) in prepared.profiles.iter().enumerate() {
-        accumulated.clear();
-        for id in &profile.content {
-            let Some(list) = postings.get(id) else {
-                continue;
-            };
-            let weight = vocab.idf(*id);
-            for &j in list {
-                if j != i && claims[j].article != claims[i].article {
-                    *accumulated.entry(j).or_insert(0.0) += weight;
+    // Claims come in article order, so the later claims of claim i's article are the run
+    // i+1..article_end[i].
+    let mut article_end = vec![n; n];
+    for i in (0..n.saturating_sub(1)).rev() {
+        article_end[i] = if claims[i + 1].article == claims[i].article {
+            article_end[i + 1]
+        } else {
+            i + 1
+        };
+    }
+    // Each worker takes the claims i with i % workers == its number (the early claims have the
+    // most later partners, so interleaving balances the work) and keeps its own best lists;
+    // every pair is offered by exactly one worker, and merging the lists by offering again
+    // gives the same kept set as one pass, since the order is total.
+    let mut parts = parallel::split(workers, |worker, workers| {
+        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); n];
+        let mut accumulated = vec![0.0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for (i, profile) in profiles
+            .iter()
+            .enumerate()
+            .take(n)
+            .skip(worker)
+            .step_by(workers)
+        {
+            let later_start = article_end[i] as u32;
+            for &id in &profile.content {
+                let Some(list) = postings.get(id as usize) else {
+                    continue;
+                };
+                let weight = vocab.idf(id);
+                // Only later claims of other articles: each pair once, from its lower index.
+                let first = list.partition_point(|&j| j < later_start);
+                for &j in &list[first..] {
+                    let j = j as usize;
+                    // Every IDF is positive, so 0.0 means "not reached yet".
+                    if accumulated[j] == 0.0 {
+                        touched.push(j);
+                    }
+                    accumulated[j] += weight;
                 }
             }
+            for &j in &touched {
+                let shared = std::mem::take(&mut accumulated[j]);
+                let norm = (profile.content_weight * profiles[j].content_weight).sqrt();
+                let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
+                if cosine >= MIN_CANDIDATE_COSINE {
+                    offer(&mut best[i], cosine, j as u32);
+                    offer(&mut best[j], cosine, i as u32);
+                }
+            }
+            touched.clear();
         }
-        let mut ranked: Vec<(usize, f32)> = accumulated
-            .iter()
-            .map(|(&j, &shared)| {
-                let norm = (profile.content_weight * prepared.profiles[j].content_weight).sqrt();
-                (j, if norm > 0.0 { shared / norm } else { 0.0 })
-            })
-            .filter(|(_, cosine)| *cosine >= MIN_CANDIDATE_COSINE)
-            .collect();
-        ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
-            pairs.push((i.min(j), i.max(j)));
+        best
+    });
+    let mut best = if parts.is_empty() {
+        vec![Vec::new(); n]
+    } else {
+        parts.swap_remove(0)
+    };
+    for part in parts {
+        for (kept, more) in best.iter_mut().zip(part) {
+            for (cosine, j) in more {
+                offer(kept, cosine, j);
+            }
         }
     }
+    let mut pairs: Vec<(usize, usize)> = best
+        .iter()
+        .enumerate()
+        .flat_map(|(i, kept)| {
+            kept.iter().map(move |&(_, j)| {
+                let j = j as usize;
+                (i.min(j), i.max(j))
+            })
+        })
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -94,10 +186,12 @@ pub fn find_links(
     decisions: &Decisions,
     settings: &MatchSettings,
 ) -> Vec<Link> {
-    let mut links = Vec::new();
-    for (a, b) in candidate_pairs(prepared, claims) {
+    // Scoring and conflict finding are independent per pair: run them in parallel, keep the
+    // candidates' order. Sources and quotes are tokenised once per claim that gets a link.
+    let pairs = candidate_pairs(prepared, claims);
+    let scored: Vec<Option<(usize, usize, f32, bool)>> = parallel::map(&pairs, 256, |&(a, b)| {
         if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
-            continue;
+            return None;
         }
         let s = score_pair(
             &prepared.vocab,
@@ -107,20 +201,41 @@ pub fn find_links(
         let matched = settings.links(&s);
         if matched || decisions.is_linked(&claims[a].id, &claims[b].id) {
             let user = !matched;
-            links.push(Link {
-                a,
-                b,
-                score: if user { 1.0 } else { link_score(&s) },
-                conflicts: find_conflicts(&claims[a], &claims[b]),
-                origin: if user {
-                    LinkOrigin::User
-                } else {
-                    LinkOrigin::Matcher
-                },
-                in_group: false,
-            });
+            Some((a, b, if user { 1.0 } else { link_score(&s) }, user))
+        } else {
+            None
         }
+    });
+    let scored: Vec<(usize, usize, f32, bool)> = scored.into_iter().flatten().collect();
+    let mut needs_keys = vec![false; claims.len()];
+    for &(a, b, _, _) in &scored {
+        needs_keys[a] = true;
+        needs_keys[b] = true;
     }
+    let keyed: Vec<usize> = (0..claims.len()).filter(|&i| needs_keys[i]).collect();
+    let mut keys: Vec<Option<ConflictKeys>> = vec![None; claims.len()];
+    for (i, k) in keyed
+        .iter()
+        .zip(parallel::map(&keyed, 64, |&i| ConflictKeys::of(&claims[i])))
+    {
+        keys[*i] = Some(k);
+    }
+    let conflicts = |a: usize, b: usize| match (&keys[a], &keys[b]) {
+        (Some(ka), Some(kb)) => find_conflicts_keyed(&claims[a], ka, &claims[b], kb),
+        _ => find_conflicts(&claims[a], &claims[b]),
+    };
+    let mut links: Vec<Link> = parallel::map(&scored, 128, |&(a, b, score, user)| Link {
+        a,
+        b,
+        score,
+        conflicts: conflicts(a, b),
+        origin: if user {
+            LinkOrigin::User
+        } else {
+            LinkOrigin::Matcher
+        },
+        in_group: false,
+    });
     let index: HashMap<&str, usize> = claims
         .iter()
         .enumerate()
@@ -141,7 +256,7 @@ pub fn find_links(
             a,
             b,
             score: 1.0,
-            conflicts: find_conflicts(&claims[a], &claims[b]),
+            conflicts: conflicts(a, b),
             origin: LinkOrigin::User,
             in_group: false,
         });
@@ -251,6 +366,77 @@ mod tests {
         for (a, b) in pairs {
             assert_ne!(claims[a].article, claims[b].article);
         }
+    }
+
+    /// The candidate rule written out directly: every claim against every claim of another
+    /// article, its best few by cosine over indexed words.
+    fn brute_force_candidates(prepared: &Prepared, claims: &[Claim]) -> Vec<(usize, usize)> {
+        let vocab = &prepared.vocab;
+        let max_df = ((vocab.docs() as f32 * MAX_INDEXED_DOC_SHARE) as u32).max(8);
+        let mut pairs = Vec::new();
+        for (i, p) in prepared.profiles.iter().enumerate() {
+            let mut ranked: Vec<(usize, f32)> = Vec::new();
+            for (j, q) in prepared.profiles.iter().enumerate() {
+                if claims[i].article == claims[j].article {
+                    continue;
+                }
+                let mut shared = 0.0f32;
+                for id in &p.content {
+                    if vocab.doc_freq(*id) <= max_df && q.content.contains(id) {
+                        shared += vocab.idf(*id);
+                    }
+                }
+                let norm = (p.content_weight * q.content_weight).sqrt();
+                let cosine = if norm > 0.0 { shared / norm } else { 0.0 };
+                if shared > 0.0 && cosine >= MIN_CANDIDATE_COSINE {
+                    ranked.push((j, cosine));
+                }
+            }
+            ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            for (j, _) in ranked.into_iter().take(CANDIDATES_PER_CLAIM) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    #[test]
+    fn candidates_equal_the_brute_force_rule() {
+        // Five small invented articles about two events, with repeated words so that some
+        // claims have more than CANDIDATES_PER_CLAIM partners.
+        let texts = [
+            "Storm closes port\n\nThe storm closed the port on Monday. Ships waited outside the port. The harbour master said ships would wait. Cranes stood still at the port.",
+            "Port shut by storm\n\nA storm shut the port on Monday. Dozens of ships waited at sea. Port cranes stopped. The harbour master expects ships to return.",
+            "Harbour closed\n\nThe harbour closed as a storm hit. Ships anchored outside the harbour. The port reopened later. Cranes restarted at the port.",
+            "Election count\n\nVotes were counted overnight in the city. The mayor won a second term. Turnout rose in the city.",
+            "Mayor re-elected\n\nThe mayor won re-election after an overnight count. City turnout was higher. The storm did not stop voters.",
+        ];
+        let articles: Vec<_> = texts.iter().map(|t| import_text(t, None)).collect();
+        let claims = crate::analysis::claims::extract(&articles);
+        let prepared = prepare(&claims, &articles);
+        let expected = brute_force_candidates(&prepared, &claims);
+        assert!(expected.len() > 10);
+        assert_eq!(candidate_pairs(&prepared, &claims), expected);
+        for workers in [2, 3] {
+            assert_eq!(candidate_pairs_split(&prepared, &claims, workers), expected);
+        }
+    }
+
+    #[test]
+    fn offer_keeps_the_best_in_a_total_order() {
+        let mut best = Vec::new();
+        for (k, cosine) in [0.5f32, 0.9, 0.5, 0.1, 0.7, 0.5].into_iter().enumerate() {
+            offer(&mut best, cosine, 20 - k as u32);
+        }
+        assert_eq!(best[0], (0.9, 19));
+        assert_eq!(&best[2..5], &[(0.5, 15), (0.5, 18), (0.5, 20)]);
+        for k in 0..40 {
+            offer(&mut best, 0.6, k);
+        }
+        assert_eq!(best.len(), CANDIDATES_PER_CLAIM);
+        assert!(best.iter().all(|&(c, _)| c >= 0.6));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod matching;
 pub mod model;
 pub mod outlet;
+pub mod parallel;
 pub mod pipeline;
 pub mod report;
 pub mod segment;

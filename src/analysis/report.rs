@@ -64,6 +64,26 @@ fn ordered_groups(c: &Comparison) -> Vec<&Group> {
     groups
 }
 
+/// Member diffs of every group (see [`member_diffs`]), computed in parallel over groups.
+struct AllDiffs(Vec<Vec<(usize, String)>>);
+
+impl AllDiffs {
+    fn of(c: &Comparison) -> Self {
+        Self(super::parallel::map(&c.groups, 16, |g| member_diffs(c, g)))
+    }
+
+    /// Hand over the diffs of `g` (each group is rendered once; computed afresh if asked
+    /// again or if `g` is not where its id says).
+    fn take(&mut self, c: &Comparison, g: &Group) -> Vec<(usize, String)> {
+        match (self.0.get_mut(g.id), c.groups.get(g.id)) {
+            (Some(diffs), Some(at)) if std::ptr::eq(at, g) && !diffs.is_empty() => {
+                std::mem::take(diffs)
+            }
+            _ => member_diffs(c, g),
+        }
+    }
+}
+
 /// Member diffs of a group against its first member: (member claim, inline diff).
 fn member_diffs(c: &Comparison, g: &Group) -> Vec<(usize, String)> {
     let Some(&reference) = g.members.first() else {
@@ -82,6 +102,7 @@ fn member_diffs(c: &Comparison, g: &Group) -> Vec<(usize, String)> {
 }
 
 fn text(c: &Comparison) -> String {
+    let mut diffs = AllDiffs::of(c);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -132,7 +153,7 @@ fn text(c: &Comparison) -> String {
             );
         }
         if g.status != GroupStatus::SingleOutlet {
-            for (m, diff) in member_diffs(c, g) {
+            for (m, diff) in diffs.take(c, g) {
                 let _ = writeln!(
                     out,
                     "  diff [{}]: {}",
@@ -170,6 +191,7 @@ fn md_escape(s: &str) -> String {
 }
 
 fn markdown(c: &Comparison) -> String {
+    let mut diffs = AllDiffs::of(c);
     let mut out = String::from(
         "# claimdiff comparison\n\n| # | Outlet | Headline | Date |\n|---|---|---|---|\n",
     );
@@ -210,7 +232,7 @@ fn markdown(c: &Comparison) -> String {
             );
         }
         if g.status != GroupStatus::SingleOutlet {
-            for (m, diff) in member_diffs(c, g) {
+            for (m, diff) in diffs.take(c, g) {
                 let _ = writeln!(
                     out,
                     "\nDiff ({}): `{}`",
@@ -336,6 +358,7 @@ fn json_link(l: &super::comparison::Link) -> JsonLink<'_> {
 }
 
 fn json(c: &Comparison) -> String {
+    let mut diffs = AllDiffs::of(c);
     let report = JsonReport {
         format_version: 1,
         articles: c
@@ -381,7 +404,8 @@ fn json(c: &Comparison) -> String {
                 conflicts: json_conflicts(&g.conflicts),
                 links: g.links.iter().map(|&l| json_link(&c.links[l])).collect(),
                 diffs: if g.members.len() > 1 {
-                    member_diffs(c, g)
+                    diffs
+                        .take(c, g)
                         .into_iter()
                         .map(|(claim, inline)| JsonDiff {
                             reference: g.members[0],

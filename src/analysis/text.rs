@@ -1,5 +1,7 @@
 //! Word tokens for matching and diffing: Unicode words, lowercase, stop words, English stems.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -32,6 +34,35 @@ fn stemmer() -> &'static Stemmer {
 /// The English stem of a lowercase word.
 pub fn stem(lower: &str) -> String {
     stemmer().stem(lower).into_owned()
+}
+
+/// Stems kept per thread before the memo is cleared (a story repeats the same words often).
+const STEM_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static STEM_CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+}
+
+/// [`stem`], memoised per thread: the Snowball stemmer dominated tokenising, and every
+/// sentence is tokenised several times (claim filter, matching profile, conflicts).
+pub fn cached_stem(lower: &str) -> String {
+    let hit = STEM_CACHE
+        .try_with(|cache| cache.try_borrow().ok().and_then(|c| c.get(lower).cloned()))
+        .ok()
+        .flatten();
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let stemmed = stem(lower);
+    let _ = STEM_CACHE.try_with(|cache| {
+        if let Ok(mut c) = cache.try_borrow_mut() {
+            if c.len() >= STEM_CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(lower.to_string(), stemmed.clone());
+        }
+    });
+    stemmed
 }
 
 /// English function words that carry no claim content.
@@ -492,33 +523,112 @@ pub fn is_common_stem(stem_text: &str) -> bool {
 
 /// True for a lowercase function word.
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.contains(&lower)
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(lower)
+}
+
+/// The number of word tokens [`tokenize`] would give, and whether any holds a digit, without
+/// lowercasing or stemming (for filtering sentences cheaply).
+pub fn count_words(sentence: &str) -> (usize, bool) {
+    let mut words = 0;
+    let mut has_number = false;
+    for word in sentence.split_word_bounds() {
+        if word.chars().any(char::is_alphanumeric) {
+            words += 1;
+            has_number |= word.chars().any(|c| c.is_ascii_digit());
+        }
+    }
+    (words, has_number)
+}
+
+/// The word segments of a sentence that [`tokenize`] turns into tokens, with their byte
+/// offsets (segments without a letter or digit are dropped).
+pub fn word_segments(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    sentence
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+}
+
+/// The token for one word segment starting at byte `start`.
+pub fn token_of(start: usize, word: &str) -> Token {
+    let lower = word.to_lowercase();
+    let is_number = word.chars().any(|c| c.is_ascii_digit());
+    let stem = if is_number {
+        lower.replace(',', "")
+    } else {
+        cached_stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
+    };
+    Token {
+        span: Span::new(start, start + word.len()),
+        is_stop: is_stop_word(&lower),
+        is_capitalized: word.chars().next().is_some_and(char::is_uppercase),
+        is_number,
+        lower,
+        stem,
+    }
 }
 
 /// Split a sentence into word tokens (punctuation dropped).
 pub fn tokenize(sentence: &str) -> Vec<Token> {
-    sentence
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, word)| {
-            let lower = word.to_lowercase();
-            let is_number = word.chars().any(|c| c.is_ascii_digit());
-            let stem = if is_number {
-                lower.replace(',', "")
-            } else {
-                stem(lower.trim_end_matches("'s").trim_end_matches("’s"))
-            };
-            Token {
-                span: Span::new(start, start + word.len()),
-                is_stop: is_stop_word(&lower),
-                is_capitalized: word.chars().next().is_some_and(char::is_uppercase),
-                is_number,
-                lower,
-                stem,
-            }
-        })
+    word_segments(sentence)
+        .map(|(start, word)| token_of(start, word))
         .collect()
 }
+
+/// FxHash (the hash rustc uses for its own tables): much faster than SipHash on the short
+/// word keys of the matching tables, and deterministic. Not collision-resistant, which does
+/// not matter for tables that only ever make lookups slower, never wrong.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A stable 64-bit FNV-1a hash (same value on every run and platform).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
@@ -566,6 +676,29 @@ mod tests {
         assert_eq!(tokens[1].stem, "kremlin");
         assert_eq!(tokens[5].stem, "report");
         assert!(tokens[4].is_number);
+    }
+
+    #[test]
+    fn count_words_agrees_with_tokenize() {
+        for s in [
+            "The Kremlin's spokesman denied 20 reports.",
+            "— … !",
+            "İstanbul'da ışık; Москва заявила 3,5.",
+            "",
+        ] {
+            let tokens = tokenize(s);
+            let (n, digits) = count_words(s);
+            assert_eq!(n, tokens.len(), "{s}");
+            assert_eq!(digits, tokens.iter().any(|t| t.is_number), "{s}");
+        }
+    }
+
+    #[test]
+    fn cached_stems_equal_fresh_stems() {
+        for w in ["reported", "officials", "barrier", "running", "kremlin"] {
+            assert_eq!(cached_stem(w), stem(w));
+            assert_eq!(cached_stem(w), stem(w));
+        }
     }
 
     #[test]
