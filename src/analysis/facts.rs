@@ -2588,6 +2588,7 @@ impl Cx<'_> {
             if self.is_p(q, ',') {
                 if is_inversion_verb(k)
                     && let Some((a, b)) = self.fwd_np(v + 1, false)
+                    && self.ends_inverted_speaker(b)
                 {
                     return Some((a, b, verb));
                 }
@@ -2595,9 +2596,47 @@ impl Cx<'_> {
             }
         }
         if is_inversion_verb(k) && prev.is_none_or(|q| self.is_punct(q)) {
-            return self.fwd_np(v + 1, false).map(|(a, b)| (a, b, verb));
+            return self
+                .fwd_np(v + 1, false)
+                .filter(|&(_, b)| self.ends_inverted_speaker(b))
+                .map(|(a, b)| (a, b, verb));
         }
         None
+    }
+
+    /// True when the noun phrase after an inverted speech verb ends where a speaker would
+    /// ("…, said the mayor." / "said the mayor on Friday" / "said the mayor, adding …"), not
+    /// where a reported clause goes on ("…, said the barrier had not been inspected": the
+    /// barrier is what was said about, not who said it).
+    fn ends_inverted_speaker(&self, end: usize) -> bool {
+        let Some(t) = self.t.get(end) else {
+            return true;
+        };
+        if t.kind == Kind::Punct || t.quoted || t.claim == Claim::Time {
+            return true;
+        }
+        t.kind == Kind::Word
+            && matches!(
+                self.key(end),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "adding"
+                    | "according"
+                    | "who"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "earlier"
+                    | "later"
+                    | "late"
+                    | "and"
+            )
     }
 
     /// The noun phrase ending at token `last`, read backwards. With `allow_who`, a phrase cut
@@ -3879,6 +3918,33 @@ mod tests {
         assert_eq!(a.source, "Kremlin spokesman Dmitry Peskov");
         assert_eq!(a.verb, "said");
         assert!(!a.anonymous);
+    }
+
+    #[test]
+    fn the_subject_of_a_reported_clause_is_not_its_speaker() {
+        for (sentence, source) in [
+            (
+                "Two inspectors at the port office, who asked not to be named, said the crane had not been tested since 2018.",
+                Some("Two inspectors at the port office"),
+            ),
+            (
+                "The ferry will run again, said the harbour master.",
+                Some("the harbour master"),
+            ),
+            (
+                "The ferry will run again, said the harbour master on Monday.",
+                Some("the harbour master"),
+            ),
+            (", said the crane would be replaced by spring.", None),
+        ] {
+            let facts = extract_facts(sentence);
+            let found = facts.attribution.as_ref().map(|a| a.source.as_str());
+            if source.is_none() {
+                assert_ne!(found, Some("the crane"), "{sentence}");
+            } else {
+                assert_eq!(found, source, "{sentence}");
+            }
+        }
     }
 
     #[test]
