@@ -82,15 +82,54 @@ pub fn find_conflicts_keyed(
     out
 }
 
-/// True when two values of the same unit agree, allowing for hedges ("about", "a fifth").
+/// True when two values of the same unit agree, allowing for hedges ("about", "a fifth") and
+/// for rounding: a number written less precisely agrees with any value that rounds to it
+/// ("1.2 percent" and "1.23 percent", "9%" and "8.76 per cent", "$1.7 million" and
+/// "$1,712,000").
 fn values_agree(x: &NumberFact, y: &NumberFact) -> bool {
+    let difference = (x.value - y.value).abs();
+    let rounding = 0.5 * written_step(x).max(written_step(y));
+    if difference <= rounding * (1.0 + 1e-9) {
+        return true;
+    }
     let scale = x.value.abs().max(y.value.abs()).max(1e-9);
+    // Exact numbers must match up to rounding (above); hedged ones may be 10% apart.
     let tolerance = if x.approximate || y.approximate {
         0.1
     } else {
-        0.005
+        1e-9
     };
-    (x.value - y.value).abs() / scale <= tolerance
+    difference / scale <= tolerance
+}
+
+/// The step of the last digit a number was written with, in the units of its value: 0.01 for
+/// "1.23 percent", 100,000 for "$1.2 million", 1 for "20" and for numbers written as words.
+fn written_step(number: &NumberFact) -> f64 {
+    let Some((mantissa, decimals)) = first_written_number(&number.text) else {
+        return 1.0;
+    };
+    let step = 10f64.powi(-decimals);
+    if mantissa > 0.0 && number.value.is_finite() {
+        // "$1.2 million" has the mantissa 1.2 and the value 1,200,000: the step scales too.
+        step * (number.value / mantissa).abs()
+    } else {
+        step
+    }
+}
+
+/// The first number written with digits in `text` ("1,200.50" → 1200.5 with 2 decimals).
+fn first_written_number(text: &str) -> Option<(f64, i32)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let decimals = digits
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len().min(9) as i32);
+    digits.parse::<f64>().ok().map(|value| (value, decimals))
 }
 
 /// True when two numbers fill the same slot: same unit, and the same counted thing when both
@@ -365,6 +404,52 @@ mod tests {
             ..Facts::default()
         });
         assert!(find_conflicts(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn a_rounded_number_agrees_with_the_precise_one() {
+        let pair = |x: NumberFact, y: NumberFact| {
+            find_conflicts(
+                &claim(Facts {
+                    numbers: vec![x],
+                    ..Facts::default()
+                }),
+                &claim(Facts {
+                    numbers: vec![y],
+                    ..Facts::default()
+                }),
+            )
+        };
+        let percent =
+            |text: &str, value: f64| number(text, value, NumberUnit::Percent, false, None);
+        assert!(pair(percent("1.23 percent", 1.23), percent("1.2 percent", 1.2)).is_empty());
+        assert!(pair(percent("9%", 9.0), percent("8.76 per cent", 8.76)).is_empty());
+        assert_eq!(
+            pair(percent("0.21 percent", 0.21), percent("0.7 percent", 0.7)).len(),
+            1
+        );
+        let money = |text: &str, value: f64| number(text, value, NumberUnit::Money, false, None);
+        assert!(
+            pair(
+                money("$1.7 million", 1_700_000.0),
+                money("$1,712,000", 1_712_000.0)
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            pair(
+                money("$1.71 million", 1_710_000.0),
+                money("$1.5 million", 1_500_000.0)
+            )
+            .len(),
+            1
+        );
+        let count = |text: &str, value: f64| number(text, value, NumberUnit::Count, false, None);
+        assert_eq!(pair(count("770", 770.0), count("771", 771.0)).len(), 1);
+        assert_eq!(
+            pair(count("twenty-eight", 28.0), count("27", 27.0)).len(),
+            1
+        );
     }
 
     #[test]

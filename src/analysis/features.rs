@@ -2,10 +2,16 @@
 //!
 //! Each sentence is turned once into a [`Profile`] (interned stems, n-grams, character grams);
 //! a pair is then described by a small vector of lexical and structural features and scored by
-//! a logistic model whose weights were fitted on MRPC train (see `examples/fit_matcher.rs`).
-//! Fact disagreements (numbers, dates, negation) are deliberately *not* features: the link score
-//! says "same statement", and conflicts are found separately, so differing facts still link.
+//! a logistic model, quadratic in those features, whose weights were fitted on MRPC train by
+//! `claimdiff fit-matcher` (`fit.rs`; the weights live in the generated `matcher_model.rs`).
+//! Besides overlap of words, n-grams and characters, the features weigh the words only one side
+//! has by how rarely paraphrases leave them out (word evidence, `evidence.rs`) and count the
+//! figures only one side gives. Fact *conflicts* (a number, date or negation in the same slot
+//! that differs) are deliberately not features: the link score says "same statement", and
+//! conflicts are found separately, so differing facts still link.
 
+use super::evidence::{EVIDENCE_FEATURES, WordTerms, evidence_features, rates_of, stem_key};
+use super::matcher_model::WEIGHTS;
 use super::parallel;
 use super::text::{COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments};
 
@@ -17,6 +23,11 @@ pub struct Vocab {
     doc_freq: Vec<u32>,
     docs: u32,
     idf: Vec<f32>,
+    /// Per id: the terms of the shipped word-evidence rates and the table key of the word.
+    terms: Vec<WordTerms>,
+    keys: Vec<u64>,
+    /// Per id: true when the word contains a digit.
+    number: Vec<bool>,
 }
 
 impl Vocab {
@@ -28,7 +39,28 @@ impl Vocab {
         self.ids.insert(word.to_string(), id);
         self.common.push(is_common_stem(word));
         self.doc_freq.push(0);
+        self.terms.push(rates_of(word).terms());
+        self.keys.push(stem_key(word));
+        self.number.push(word.chars().any(|c| c.is_ascii_digit()));
         id
+    }
+
+    /// The word-evidence terms of a word id under the shipped rates (see [`super::evidence`]).
+    pub fn terms(&self, id: u32) -> WordTerms {
+        self.terms
+            .get(id as usize)
+            .copied()
+            .unwrap_or_else(|| rates_of("").terms())
+    }
+
+    /// The word-evidence table key of a word id (0 for an unknown id).
+    pub fn key(&self, id: u32) -> u64 {
+        self.keys.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// True when the word with this id contains a digit.
+    pub fn is_number(&self, id: u32) -> bool {
+        self.number.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Inverse document frequency of a word id (smoothed; higher = rarer).
@@ -81,6 +113,8 @@ impl Vocab {
 pub struct Profile {
     /// Content-word stem ids, sorted, unique.
     pub content: Vec<u32>,
+    /// Stem ids of all words (function words too), sorted, unique.
+    pub stems: Vec<u32>,
     /// All lowercase word ids in order (for the longest common subsequence).
     pub sequence: Vec<u32>,
     /// All lowercase word ids, sorted, unique.
@@ -201,11 +235,13 @@ fn raw_profile(entries: &[WordEntry], sentence: &str) -> Profile {
         .map(|w| (u64::from(w[0]) << 42) ^ (u64::from(w[1]) << 21) ^ u64::from(w[2]))
         .collect();
     let unique_words = sorted_unique(sequence.clone());
+    let unique_stems = sorted_unique(stems.clone());
     let word_masks = position_masks(&unique_words, &sequence);
     let content_sequence = content;
     let content = sorted_unique(content_sequence.clone());
     let content_masks = position_masks(&content, &content_sequence);
     Profile {
+        stems: unique_stems,
         words: unique_words,
         word_masks,
         content_sequence,
@@ -408,7 +444,11 @@ fn lcs_len(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Number of features (including the bias term).
-pub const FEATURE_COUNT: usize = 17;
+pub const FEATURE_COUNT: usize = 25;
+
+/// Number of inputs of the logistic model: the bias, every feature, and every product of two
+/// features (squares included) — the model is quadratic in the features.
+pub const MODEL_INPUTS: usize = FEATURE_COUNT + (FEATURE_COUNT - 1) * FEATURE_COUNT / 2;
 
 /// Names of the features, in order (for the fitting tool and documentation).
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
@@ -429,16 +469,120 @@ pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
     "name_mismatch",
     "exact_match",
     "shorter_length",
+    "shared_word_odds",
+    "unshared_word_odds",
+    "kl_weighted_share",
+    "most_telling_unshared_word",
+    "unshared_numbers",
+    "disjoint_numbers",
+    "unshared_words_min_side",
+    "unshared_words_max_side",
 ];
 
 /// The feature vector of a pair of profiles.
 pub fn features(vocab: &Vocab, a: &Profile, b: &Profile) -> [f32; FEATURE_COUNT] {
-    pair_features(vocab, a, b).0
+    pair_features(vocab, a, b, |id, _| vocab.terms(id)).0
+}
+
+/// The feature vector with word-evidence terms given by `terms(stem id, on both sides?)`
+/// (fitting uses this to leave each training pair's own counts out).
+pub fn features_with_terms(
+    vocab: &Vocab,
+    a: &Profile,
+    b: &Profile,
+    terms: impl Fn(u32, bool) -> WordTerms,
+) -> [f32; FEATURE_COUNT] {
+    pair_features(vocab, a, b, terms).0
+}
+
+/// Every stem of either of two profiles once, in id order, with "on both sides?".
+pub struct StemUnion<'a> {
+    a: &'a [u32],
+    b: &'a [u32],
+}
+
+impl<'a> StemUnion<'a> {
+    /// The union of the stems of `a` and `b`.
+    pub fn new(a: &'a Profile, b: &'a Profile) -> Self {
+        StemUnion {
+            a: &a.stems,
+            b: &b.stems,
+        }
+    }
+}
+
+impl Iterator for StemUnion<'_> {
+    type Item = (u32, bool);
+
+    fn next(&mut self) -> Option<(u32, bool)> {
+        match (self.a.split_first(), self.b.split_first()) {
+            (Some((&x, rest_a)), Some((&y, rest_b))) => {
+                if x == y {
+                    (self.a, self.b) = (rest_a, rest_b);
+                    Some((x, true))
+                } else if x < y {
+                    self.a = rest_a;
+                    Some((x, false))
+                } else {
+                    self.b = rest_b;
+                    Some((y, false))
+                }
+            }
+            (Some((&x, rest_a)), None) => {
+                self.a = rest_a;
+                Some((x, false))
+            }
+            (None, Some((&y, rest_b))) => {
+                self.b = rest_b;
+                Some((y, false))
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// What the word-evidence and number features need from one pass over the pair's stems.
+struct StemTally {
+    evidence: [f32; EVIDENCE_FEATURES],
+    shared: usize,
+    numbers_a: usize,
+    numbers_b: usize,
+    shared_numbers: usize,
+}
+
+fn stem_tally(
+    vocab: &Vocab,
+    a: &Profile,
+    b: &Profile,
+    terms: impl Fn(u32, bool) -> WordTerms,
+) -> StemTally {
+    let (mut shared_words, mut numbers, mut shared_numbers) = (0, 0, 0);
+    let evidence = evidence_features(StemUnion::new(a, b).map(|(id, shared)| {
+        let number = vocab.is_number(id);
+        shared_words += usize::from(shared);
+        numbers += usize::from(number);
+        shared_numbers += usize::from(number && shared);
+        (shared, terms(id, shared))
+    }));
+    let numbers_a = a.stems.iter().filter(|id| vocab.is_number(**id)).count();
+    StemTally {
+        evidence,
+        shared: shared_words,
+        numbers_a,
+        // Numbers in the union, less those only in `a`, are those in `b`.
+        numbers_b: numbers - (numbers_a - shared_numbers),
+        shared_numbers,
+    }
 }
 
 /// The feature vector plus what the overlap reading needs from the same merge pass: the
 /// shared content weight and the number of shared distinctive words.
-fn pair_features(vocab: &Vocab, a: &Profile, b: &Profile) -> ([f32; FEATURE_COUNT], f32, u32) {
+fn pair_features(
+    vocab: &Vocab,
+    a: &Profile,
+    b: &Profile,
+    terms: impl Fn(u32, bool) -> WordTerms,
+) -> ([f32; FEATURE_COUNT], f32, u32) {
     let content = shared_run(
         Some(vocab),
         (&a.content, &a.content_masks, a.content_sequence.len()),
@@ -482,6 +626,11 @@ fn pair_features(vocab: &Vocab, a: &Profile, b: &Profile) -> ([f32; FEATURE_COUN
         1.0 - 2.0 * shared_names as f32 / name_total as f32
     };
     let missing_weight = (a.content_weight - weight).max(b.content_weight - weight);
+    let tally = stem_tally(vocab, a, b, terms);
+    let unshared_numbers = tally.numbers_a + tally.numbers_b - 2 * tally.shared_numbers;
+    let disjoint_numbers = tally.numbers_a > 0 && tally.numbers_b > 0 && tally.shared_numbers == 0;
+    let unshared_a = (a.stems.len() - tally.shared) as f32;
+    let unshared_b = (b.stems.len() - tally.shared) as f32;
     let values = [
         1.0,
         dice(shared_content, a.content.len(), b.content.len()),
@@ -516,33 +665,17 @@ fn pair_features(vocab: &Vocab, a: &Profile, b: &Profile) -> ([f32; FEATURE_COUN
             0.0
         },
         (shorter / 40.0).min(1.5),
+        tally.evidence[0],
+        tally.evidence[1],
+        tally.evidence[2],
+        tally.evidence[3],
+        (unshared_numbers.min(4) as f32) / 4.0,
+        if disjoint_numbers { 1.0 } else { 0.0 },
+        unshared_a.min(unshared_b).min(15.0) / 15.0,
+        unshared_a.max(unshared_b).min(15.0) / 15.0,
     ];
     (values, weight, content.distinctive)
 }
-
-/// Logistic weights over [`FEATURE_NAMES`], fitted on MRPC train by `claimdiff fit-matcher`
-/// (`src/analysis/fit.rs`); reproduce with
-/// `claimdiff fit-matcher ../shared/data/mrpc/msr-para-train.tsv`.
-/// fitted on 3576 pairs; training accuracy 75.3%
-///   bias                       -5.2035
-///   content_dice               +0.6722
-///   idf_recall_min_side        +0.0349
-///   idf_recall_max_side        +1.2860
-///   word_dice                  +1.4265
-///   bigram_dice                -0.3201
-///   trigram_dice               -3.0665
-///   char4_dice                 +1.4592
-///   lcs_over_longer            +4.2894
-///   lcs_over_shorter           +0.8528
-///   content_lcs_over_shorter   -0.3091
-///   length_ratio               +2.2249
-///   content_recall_min_side    +0.4853
-///   idf_missing_weight         -1.1431
-///   name_mismatch              +0.2551
-///   exact_match                +0.0156
-///   shorter_length             +0.7967
-#[rustfmt::skip]
-pub const WEIGHTS: [f32; FEATURE_COUNT] = [-5.2035, 0.6722, 0.0349, 1.2860, 1.4265, -0.3201, -3.0665, 1.4592, 4.2894, 0.8528, -0.3091, 2.2249, 0.4853, -1.1431, 0.2551, 0.0156, 0.7967];
 
 /// Probability in [0, 1] that the two sentences are paraphrases (facts aside).
 pub fn score(vocab: &Vocab, a: &Profile, b: &Profile) -> f32 {
@@ -572,7 +705,7 @@ pub struct PairScore {
 
 /// Score a pair of prepared sentences: the one scoring function of claimdiff.
 pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
-    let (values, shared_weight, shared_words) = pair_features(vocab, a, b);
+    let (values, shared_weight, shared_words) = pair_features(vocab, a, b, |id, _| vocab.terms(id));
     let norm = (a.content_weight * b.content_weight).sqrt();
     PairScore {
         paraphrase: score_features(&values, &WEIGHTS),
@@ -585,9 +718,28 @@ pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
     }
 }
 
-/// The logistic score of a feature vector under `weights`.
-pub fn score_features(features: &[f32; FEATURE_COUNT], weights: &[f32; FEATURE_COUNT]) -> f32 {
-    let z: f32 = features.iter().zip(weights).map(|(x, w)| x * w).sum();
+/// The inputs of the quadratic model: the bias and features as they are, then the product of
+/// every pair of features `i <= j` (bias excluded), in row order.
+pub fn model_inputs(features: &[f32; FEATURE_COUNT]) -> [f32; MODEL_INPUTS] {
+    let mut inputs = [0.0; MODEL_INPUTS];
+    inputs[..FEATURE_COUNT].copy_from_slice(features);
+    let mut next = FEATURE_COUNT;
+    for i in 1..FEATURE_COUNT {
+        for j in i..FEATURE_COUNT {
+            inputs[next] = features[i] * features[j];
+            next += 1;
+        }
+    }
+    inputs
+}
+
+/// The logistic score of a feature vector under `weights` (over [`model_inputs`]).
+pub fn score_features(features: &[f32; FEATURE_COUNT], weights: &[f32; MODEL_INPUTS]) -> f32 {
+    let z: f32 = model_inputs(features)
+        .iter()
+        .zip(weights)
+        .map(|(x, w)| x * w)
+        .sum();
     1.0 / (1.0 + (-z).exp())
 }
 

@@ -1,20 +1,32 @@
-//! Fitting the matcher: logistic regression by Newton's method (IRLS) over pair features, plus
-//! the evaluation helpers used to report quality. `claimdiff fit-matcher TRAIN.tsv` runs it, so
-//! the weights shipped in `features.rs` can be reproduced from MRPC train alone.
+//! Fitting the matcher: word-evidence rates counted on training pairs, then logistic
+//! regression by Newton's method (IRLS) over the quadratic pair features, plus the evaluation
+//! helpers used to report quality. `claimdiff fit-matcher TRAIN.tsv` runs it and prints the
+//! generated `src/analysis/matcher_model.rs`, so the shipped model can be reproduced from MRPC
+//! train alone.
 
 use super::claims::sentence_claim;
 use super::conflicts::find_conflicts;
-use super::features::{FEATURE_COUNT, FEATURE_NAMES, build_profiles, features, score_features};
+use super::evidence::{MIN_PAIRS, PairCounts, Rates, prior_from_totals, rates_from_counts};
+use super::features::{
+    FEATURE_NAMES, MODEL_INPUTS, Profile, StemUnion, Vocab, build_profiles, features_with_terms,
+    model_inputs,
+};
+use super::text::FxHashMap;
 
-/// Weights and threshold found by [`fit_logistic`] and [`best_threshold`].
+/// Weights and threshold found by [`fit_logistic`] and [`best_threshold`], and the
+/// word-evidence table they go with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FitResult {
-    /// Logistic weights over the features.
-    pub weights: [f32; FEATURE_COUNT],
+    /// Logistic weights over [`model_inputs`].
+    pub weights: [f32; MODEL_INPUTS],
     /// Link threshold that maximises training accuracy of "linked and no conflict".
     pub threshold: f32,
     /// Training accuracy at that threshold.
     pub train_accuracy: f32,
+    /// Word-evidence rates of the stems seen in at least [`MIN_PAIRS`] pairs, sorted by key.
+    pub evidence: Vec<(u64, Rates)>,
+    /// The rates of every other word.
+    pub prior: Rates,
 }
 
 /// Solve `a x = b` by Gaussian elimination with partial pivoting; `None` when singular.
@@ -46,25 +58,37 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
 }
 
 /// L2-regularised logistic regression by Newton's method (the bias is not penalised).
-pub fn fit_logistic(xs: &[[f32; FEATURE_COUNT]], labels: &[bool], l2: f64) -> [f32; FEATURE_COUNT] {
-    let mut w = [0.0f64; FEATURE_COUNT];
+// The Hessian is filled by index, one triangle mirrored onto the other.
+#[allow(clippy::needless_range_loop)]
+pub fn fit_logistic<const N: usize>(xs: &[[f32; N]], labels: &[bool], l2: f64) -> [f32; N] {
+    let mut w = [0.0f64; N];
     for _ in 0..50 {
-        let mut grad = vec![0.0f64; FEATURE_COUNT];
-        let mut hess = vec![vec![0.0f64; FEATURE_COUNT]; FEATURE_COUNT];
+        let mut grad = vec![0.0f64; N];
+        let mut hess = vec![vec![0.0f64; N]; N];
         for (x, &y) in xs.iter().zip(labels) {
-            let z: f64 = x.iter().zip(&w).map(|(xi, wi)| f64::from(*xi) * wi).sum();
+            let x: Vec<f64> = x.iter().map(|v| f64::from(*v)).collect();
+            let z: f64 = x.iter().zip(&w).map(|(xi, wi)| xi * wi).sum();
             let p = 1.0 / (1.0 + (-z).exp());
             let err = p - if y { 1.0 } else { 0.0 };
             let curvature = (p * (1.0 - p)).max(1e-9);
-            for i in 0..FEATURE_COUNT {
-                let xi = f64::from(x[i]);
-                grad[i] += err * xi;
-                for j in 0..FEATURE_COUNT {
-                    hess[i][j] += curvature * xi * f64::from(x[j]);
+            for i in 0..N {
+                if x[i] == 0.0 {
+                    continue;
+                }
+                grad[i] += err * x[i];
+                let scaled = curvature * x[i];
+                let row = &mut hess[i];
+                for j in i..N {
+                    row[j] += scaled * x[j];
                 }
             }
         }
-        for i in 1..FEATURE_COUNT {
+        for i in 0..N {
+            for j in 0..i {
+                hess[i][j] = hess[j][i];
+            }
+        }
+        for i in 1..N {
             grad[i] += l2 * w[i];
             hess[i][i] += l2;
         }
@@ -72,7 +96,7 @@ pub fn fit_logistic(xs: &[[f32; FEATURE_COUNT]], labels: &[bool], l2: f64) -> [f
             break;
         };
         let mut largest = 0.0f64;
-        for i in 0..FEATURE_COUNT {
+        for i in 0..N {
             w[i] -= step[i];
             largest = largest.max(step[i].abs());
         }
@@ -103,7 +127,8 @@ pub fn best_threshold(probs: &[f32], labels: &[bool], conflicted: &[bool]) -> (f
 }
 
 /// Accuracy and F1 of the decision "paraphrase and no vetoing conflict" under k-fold
-/// cross-validation: each fold is scored by weights and a threshold fitted on the other folds.
+/// cross-validation: each fold is scored by a model (word evidence, weights, threshold) fitted
+/// on the other folds only.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CrossValidation {
     /// Number of folds.
@@ -117,28 +142,152 @@ pub struct CrossValidation {
 /// Regularisation strength of the fit (L2 on every weight but the bias).
 const L2: f64 = 1.0;
 
-/// k-fold cross-validation of [`fit_logistic`] + [`best_threshold`]; fold `k` holds the pairs
-/// whose index is `k` modulo `folds`.
-pub fn cross_validate(
-    xs: &[[f32; FEATURE_COUNT]],
+/// Labelled sentence pairs prepared for fitting: profiles (pair `i` is `2i`, `2i + 1`) and
+/// whether a vetoing conflict stands between the two sentences.
+struct PairData {
+    vocab: Vocab,
+    profiles: Vec<Profile>,
+    labels: Vec<bool>,
+    conflicted: Vec<bool>,
+}
+
+impl PairData {
+    fn new(pairs: &[(String, String)], labels: &[bool]) -> Self {
+        let (vocab, profiles) =
+            build_profiles(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
+        let conflicted = pairs
+            .iter()
+            .map(|(a, b)| {
+                find_conflicts(&sentence_claim(a), &sentence_claim(b))
+                    .iter()
+                    .any(|c| super::matching::vetoes_paraphrase(c.kind))
+            })
+            .collect();
+        PairData {
+            vocab,
+            profiles,
+            labels: labels.to_vec(),
+            conflicted,
+        }
+    }
+
+    fn pair(&self, i: usize) -> (&Profile, &Profile) {
+        (&self.profiles[2 * i], &self.profiles[2 * i + 1])
+    }
+}
+
+/// Word-evidence counts over some training pairs, keyed like the shipped table.
+struct EvidenceCounts {
+    counts: FxHashMap<u64, PairCounts>,
+    prior: Rates,
+}
+
+/// The slot of [`PairCounts`] a word of a pair falls in.
+fn count_slot(paraphrase: bool, shared: bool) -> usize {
+    match (paraphrase, shared) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    }
+}
+
+impl EvidenceCounts {
+    fn count(data: &PairData, pairs: &[usize]) -> Self {
+        let mut counts: FxHashMap<u64, PairCounts> = FxHashMap::default();
+        let mut totals: PairCounts = [0.0; 4];
+        for &i in pairs {
+            let (a, b) = data.pair(i);
+            let paraphrase = data.labels[i];
+            for (id, shared) in StemUnion::new(a, b) {
+                let slot = count_slot(paraphrase, shared);
+                counts.entry(data.vocab.key(id)).or_insert([0.0; 4])[slot] += 1.0;
+                totals[slot] += 1.0;
+            }
+        }
+        EvidenceCounts {
+            counts,
+            prior: prior_from_totals(&totals),
+        }
+    }
+
+    /// The rates of a word as the shipped table would give them; `own` = the label of a
+    /// training pair and whether the word is on both of its sides, whose own count is left out.
+    fn rates(&self, key: u64, own: Option<(bool, bool)>) -> Rates {
+        let mut counts = self.counts.get(&key).copied().unwrap_or([0.0; 4]);
+        if let Some((paraphrase, shared)) = own {
+            let slot = count_slot(paraphrase, shared);
+            counts[slot] = (counts[slot] - 1.0).max(0.0);
+        }
+        if counts.iter().sum::<f64>() < f64::from(MIN_PAIRS) {
+            self.prior
+        } else {
+            rates_from_counts(&counts, self.prior)
+        }
+    }
+
+    /// The table to ship: the rates of every word seen often enough, sorted by key.
+    fn table(&self) -> Vec<(u64, Rates)> {
+        let mut table: Vec<(u64, Rates)> = self
+            .counts
+            .iter()
+            .filter(|(_, c)| c.iter().sum::<f64>() >= f64::from(MIN_PAIRS))
+            .map(|(key, c)| (*key, rates_from_counts(c, self.prior)))
+            .collect();
+        table.sort_by_key(|e| e.0);
+        table
+    }
+
+    /// Model inputs of pair `i`; `training` leaves the pair's own counts out, as if the pair
+    /// were unseen (otherwise the fit would learn to trust the evidence too much).
+    fn inputs(&self, data: &PairData, i: usize, training: bool) -> [f32; MODEL_INPUTS] {
+        let (a, b) = data.pair(i);
+        let own_label = training.then_some(data.labels[i]);
+        let features = features_with_terms(&data.vocab, a, b, |id, shared| {
+            self.rates(data.vocab.key(id), own_label.map(|y| (y, shared)))
+                .terms()
+        });
+        model_inputs(&features)
+    }
+}
+
+/// Fit evidence, weights and threshold on the pairs `train` of `data`.
+fn fit_on(data: &PairData, train: &[usize]) -> (EvidenceCounts, [f32; MODEL_INPUTS], f32, f32) {
+    let evidence = EvidenceCounts::count(data, train);
+    let xs: Vec<[f32; MODEL_INPUTS]> = train
+        .iter()
+        .map(|&i| evidence.inputs(data, i, true))
+        .collect();
+    let pick = |v: &[bool]| train.iter().map(|&i| v[i]).collect::<Vec<bool>>();
+    let labels = pick(&data.labels);
+    let weights = fit_logistic(&xs, &labels, L2);
+    let probs: Vec<f32> = xs.iter().map(|x| logistic(x, &weights)).collect();
+    let (threshold, accuracy) = best_threshold(&probs, &labels, &pick(&data.conflicted));
+    (evidence, weights, threshold, accuracy)
+}
+
+/// The logistic of already expanded model inputs.
+fn logistic(inputs: &[f32; MODEL_INPUTS], weights: &[f32; MODEL_INPUTS]) -> f32 {
+    let z: f32 = inputs.iter().zip(weights).map(|(x, w)| x * w).sum();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Cross-validate the matcher on labelled sentence pairs: fold `k` holds the pairs whose index
+/// is `k` modulo `folds`, and is scored by a model fitted on the other folds.
+pub fn cross_validate_pairs(
+    pairs: &[(String, String)],
     labels: &[bool],
-    conflicted: &[bool],
     folds: usize,
 ) -> CrossValidation {
+    let data = PairData::new(pairs, labels);
     let folds = folds.max(2);
     let (mut tp, mut fp, mut fn_, mut correct) = (0usize, 0usize, 0usize, 0usize);
     for k in 0..folds {
-        let train: Vec<usize> = (0..xs.len()).filter(|i| i % folds != k).collect();
-        let pick = |v: &[bool]| train.iter().map(|&i| v[i]).collect::<Vec<bool>>();
-        let train_xs: Vec<[f32; FEATURE_COUNT]> = train.iter().map(|&i| xs[i]).collect();
-        let weights = fit_logistic(&train_xs, &pick(labels), L2);
-        let probs: Vec<f32> = train_xs
-            .iter()
-            .map(|x| score_features(x, &weights))
-            .collect();
-        let (threshold, _) = best_threshold(&probs, &pick(labels), &pick(conflicted));
-        for i in (0..xs.len()).filter(|i| i % folds == k) {
-            let said = score_features(&xs[i], &weights) >= threshold && !conflicted[i];
+        let train: Vec<usize> = (0..pairs.len()).filter(|i| i % folds != k).collect();
+        let (evidence, weights, threshold, _) = fit_on(&data, &train);
+        for i in (0..pairs.len()).filter(|i| i % folds == k) {
+            let p = logistic(&evidence.inputs(&data, i, false), &weights);
+            let said = p >= threshold && !data.conflicted[i];
             match (said, labels[i]) {
                 (true, true) => tp += 1,
                 (true, false) => fp += 1,
@@ -155,74 +304,77 @@ pub fn cross_validate(
     };
     CrossValidation {
         folds,
-        accuracy: correct as f32 / xs.len().max(1) as f32,
+        accuracy: correct as f32 / pairs.len().max(1) as f32,
         f1,
     }
 }
 
-/// Feature vectors and "a vetoing conflict" flags of labelled sentence pairs.
-fn pair_inputs(pairs: &[(String, String)]) -> (Vec<[f32; FEATURE_COUNT]>, Vec<bool>) {
-    let (vocab, profiles) =
-        build_profiles(pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]));
-    let xs: Vec<[f32; FEATURE_COUNT]> = (0..pairs.len())
-        .map(|i| features(&vocab, &profiles[2 * i], &profiles[2 * i + 1]))
-        .collect();
-    let conflicted: Vec<bool> = pairs
-        .iter()
-        .map(|(a, b)| {
-            find_conflicts(&sentence_claim(a), &sentence_claim(b))
-                .iter()
-                .any(|c| super::matching::vetoes_paraphrase(c.kind))
-        })
-        .collect();
-    (xs, conflicted)
-}
-
-/// Cross-validate the matcher on labelled sentence pairs (see [`cross_validate`]).
-pub fn cross_validate_pairs(
-    pairs: &[(String, String)],
-    labels: &[bool],
-    folds: usize,
-) -> CrossValidation {
-    let (xs, conflicted) = pair_inputs(pairs);
-    cross_validate(&xs, labels, &conflicted, folds)
-}
-
-/// Fit weights and threshold on labelled sentence pairs.
+/// Fit word evidence, weights and threshold on labelled sentence pairs.
 pub fn fit_pairs(pairs: &[(String, String)], labels: &[bool]) -> FitResult {
-    let (xs, conflicted) = pair_inputs(pairs);
-    let weights = fit_logistic(&xs, labels, L2);
-    let probs: Vec<f32> = xs.iter().map(|x| score_features(x, &weights)).collect();
-    let (threshold, train_accuracy) = best_threshold(&probs, labels, &conflicted);
+    let data = PairData::new(pairs, labels);
+    let all: Vec<usize> = (0..pairs.len()).collect();
+    let (evidence, weights, threshold, train_accuracy) = fit_on(&data, &all);
     FitResult {
         weights,
         threshold,
         train_accuracy,
+        evidence: evidence.table(),
+        prior: evidence.prior,
     }
 }
 
-/// The fit as Rust source to paste into `features.rs` / `matching.rs`, with the
-/// cross-validated quality of the same procedure on the same pairs.
+/// The fit as the Rust source of `src/analysis/matcher_model.rs`, with the cross-validated
+/// quality of the same procedure on the same pairs in its header.
 pub fn fit_report(fit: &FitResult, cv: &CrossValidation, pairs: usize) -> String {
-    let mut out = format!(
-        "// fitted on {pairs} pairs; training accuracy {:.1}%; {}-fold cross-validation: accuracy {:.1}%, F1 {:.1}%\n",
+    let mut out = String::from(
+        "//! The matcher's fitted model, GENERATED by\n\
+         //! `claimdiff fit-matcher ../shared/data/mrpc/msr-para-train.tsv > src/analysis/matcher_model.rs`\n\
+         //! (see `fit.rs`); do not edit by hand. Word stems appear only as 64-bit FNV-1a hashes.\n//!\n",
+    );
+    out.push_str(&format!(
+        "//! Fitted on {pairs} pairs; training accuracy {:.1}%; {}-fold cross-validation of the\n\
+         //! whole procedure: accuracy {:.1}%, F1 {:.1}%.\n\n",
         100.0 * fit.train_accuracy,
         cv.folds,
         100.0 * cv.accuracy,
         100.0 * cv.f1
-    );
-    for (name, weight) in FEATURE_NAMES.iter().zip(&fit.weights) {
-        out.push_str(&format!("//   {name:<26} {weight:+.4}\n"));
-    }
-    let list: Vec<String> = fit.weights.iter().map(|x| format!("{x:.4}")).collect();
-    out.push_str(&format!(
-        "pub const WEIGHTS: [f32; FEATURE_COUNT] = [{}];\n",
-        list.join(", ")
     ));
     out.push_str(&format!(
-        "pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = {:.2};\n",
+        "/// Threshold on the paraphrase probability that maximised training accuracy.\n\
+         pub const PARAPHRASE_THRESHOLD: f32 = {:.2};\n\n",
         fit.threshold
     ));
+    out.push_str(
+        "/// Logistic weights over `features::model_inputs`: the bias, the features, then their\n\
+         /// products. Linear weights:\n",
+    );
+    for (name, weight) in FEATURE_NAMES.iter().zip(&fit.weights) {
+        out.push_str(&format!("///   {name:<28} {weight:+.4}\n"));
+    }
+    out.push_str("pub const WEIGHTS: [f32; super::features::MODEL_INPUTS] = [\n");
+    for chunk in fit.weights.chunks(8) {
+        let row: Vec<String> = chunk.iter().map(|x| format!("{x:.5}")).collect();
+        out.push_str(&format!("    {},\n", row.join(", ")));
+    }
+    out.push_str("];\n\n");
+    out.push_str(&format!(
+        "/// Word-evidence rates (p, q) of stems seen in fewer than {MIN_PAIRS} training pairs.\n\
+         pub const EVIDENCE_PRIOR: (f32, f32) = ({:.5}, {:.5});\n\n",
+        fit.prior.p, fit.prior.q
+    ));
+    out.push_str(&format!(
+        "/// Word-evidence rates (stem hash, p, q), sorted by hash: {} stems.\n\
+         pub static WORD_EVIDENCE: [(u64, f32, f32); {}] = [\n",
+        fit.evidence.len(),
+        fit.evidence.len()
+    ));
+    for (key, rates) in &fit.evidence {
+        out.push_str(&format!(
+            "    (0x{key:016x}, {:.4}, {:.4}),\n",
+            rates.p, rates.q
+        ));
+    }
+    out.push_str("];\n");
     out
 }
 
@@ -275,6 +427,7 @@ pub fn spearman(xs: &[f64], ys: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::features::{FEATURE_COUNT, score_features};
 
     #[test]
     fn solve_finds_the_solution() {
@@ -300,8 +453,10 @@ mod tests {
         }
         let w = fit_logistic(&xs, &ys, 0.01);
         assert!(w[1] > 5.0, "{w:?}");
-        let hi = score_features(&xs[90], &w);
-        let lo = score_features(&xs[10], &w);
+        let mut weights = [0.0f32; MODEL_INPUTS];
+        weights[..FEATURE_COUNT].copy_from_slice(&w);
+        let hi = score_features(&xs[90], &weights);
+        let lo = score_features(&xs[10], &weights);
         assert!(hi > 0.9 && lo < 0.1);
     }
 
@@ -317,18 +472,36 @@ mod tests {
 
     #[test]
     fn cross_validation_scores_held_out_folds() {
-        let mut xs = Vec::new();
-        let mut ys = Vec::new();
-        for i in 0..300 {
-            let mut x = [0.0f32; FEATURE_COUNT];
-            x[0] = 1.0;
-            x[1] = ((i * 37) % 100) as f32 / 100.0;
-            xs.push(x);
-            ys.push(x[1] > 0.5);
+        // Pairs that are the same sentence (paraphrases) or two unrelated ones (not).
+        let topics = [
+            "The council approved the new budget for the harbour on Monday.",
+            "Flood waters rose above the river banks in three northern towns.",
+            "The striker scored twice as the club won its first title in a decade.",
+            "Researchers found the vaccine cut hospital stays by almost half.",
+            "Shares of the carmaker fell sharply after it cut its sales forecast.",
+        ];
+        let mut pairs = Vec::new();
+        let mut labels = Vec::new();
+        for i in 0..60 {
+            let a = topics[i % topics.len()];
+            let same = i % 3 != 0;
+            let b = if same {
+                a
+            } else {
+                topics[(i + 2) % topics.len()]
+            };
+            pairs.push((a.to_string(), b.to_string()));
+            labels.push(same);
         }
-        let cv = cross_validate(&xs, &ys, &vec![false; xs.len()], 5);
+        let cv = cross_validate_pairs(&pairs, &labels, 5);
         assert_eq!(cv.folds, 5);
         assert!(cv.accuracy > 0.95 && cv.f1 > 0.95, "{cv:?}");
+        let fit = fit_pairs(&pairs, &labels);
+        assert!(fit.train_accuracy > 0.95);
+        assert!(fit.evidence.windows(2).all(|w| w[0].0 < w[1].0));
+        let source = fit_report(&fit, &cv, pairs.len());
+        assert!(source.contains("pub static WORD_EVIDENCE: [(u64, f32, f32); "));
+        assert!(source.contains("pub const PARAPHRASE_THRESHOLD: f32 = "));
     }
 
     #[test]

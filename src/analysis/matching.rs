@@ -17,7 +17,7 @@ use super::pipeline::{Decisions, MatchSettings};
 pub const DEFAULT_LINK_THRESHOLD: f32 = 0.15;
 
 /// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
-pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = 0.54;
+pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = super::matcher_model::PARAPHRASE_THRESHOLD;
 
 /// Candidates kept per claim (the best-scoring by the index's cheap cosine).
 const CANDIDATES_PER_CLAIM: usize = 12;

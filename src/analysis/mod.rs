@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod conflicts;
 pub mod demo;
 pub mod diff;
+pub mod evidence;
 pub mod facts;
 pub mod features;
 pub mod fit;
@@ -14,6 +15,10 @@ pub mod groups;
 pub mod html;
 pub mod import;
 pub mod markdown;
+// Generated numbers may happen to look like π/6; they are fitted weights, not constants.
+#[allow(clippy::approx_constant)]
+#[rustfmt::skip]
+pub mod matcher_model;
 pub mod matching;
 pub mod model;
 pub mod outlet;
