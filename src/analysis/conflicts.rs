@@ -82,17 +82,21 @@ pub fn find_conflicts_keyed(
     out
 }
 
+/// The most rounding may explain, as a share of the larger value: "1 million" is not a
+/// rounded "1.4 million", though its last digit is worth a million.
+const MAX_ROUNDING_SHARE: f64 = 0.05;
+
 /// True when two values of the same unit agree, allowing for hedges ("about", "a fifth") and
 /// for rounding: a number written less precisely agrees with any value that rounds to it
 /// ("1.2 percent" and "1.23 percent", "9%" and "8.76 per cent", "$1.7 million" and
-/// "$1,712,000").
+/// "$1,712,000"), up to [`MAX_ROUNDING_SHARE`].
 fn values_agree(x: &NumberFact, y: &NumberFact) -> bool {
     let difference = (x.value - y.value).abs();
-    let rounding = 0.5 * written_step(x).max(written_step(y));
+    let scale = x.value.abs().max(y.value.abs()).max(1e-9);
+    let rounding = (0.5 * written_step(x).max(written_step(y))).min(MAX_ROUNDING_SHARE * scale);
     if difference <= rounding * (1.0 + 1e-9) {
         return true;
     }
-    let scale = x.value.abs().max(y.value.abs()).max(1e-9);
     // Exact numbers must match up to rounding (above); hedged ones may be 10% apart.
     let tolerance = if x.approximate || y.approximate {
         0.1
@@ -110,11 +114,15 @@ fn written_step(number: &NumberFact) -> f64 {
     };
     let step = 10f64.powi(-decimals);
     if mantissa > 0.0 && number.value.is_finite() {
-        // "$1.2 million" has the mantissa 1.2 and the value 1,200,000: the step scales too.
-        step * (number.value / mantissa).abs()
-    } else {
-        step
+        // "$1.2 million" has the mantissa 1.2 and the value 1,200,000: the step scales by the
+        // same power of ten. Any other ratio ("1 in 5" = 20 percent) is not a scale word.
+        let ratio = (number.value / mantissa).abs();
+        let power = ratio.log10().round();
+        if (ratio.log10() - power).abs() < 1e-9 {
+            return step * 10f64.powf(power);
+        }
     }
+    step
 }
 
 /// The first number written with digits in `text` ("1,200.50" → 1200.5 with 2 decimals).
@@ -444,7 +452,22 @@ mod tests {
             .len(),
             1
         );
+        assert_eq!(
+            pair(money("$2bn", 2e9), money("$2.4bn", 2.4e9)).len(),
+            1,
+            "a scale word's digit is not a licence to differ by 20%"
+        );
+        assert_eq!(
+            pair(percent("1 in 4", 25.0), percent("1 in 5", 20.0)).len(),
+            1,
+            "\"1 in 5\" is not \"1\" scaled by twenty"
+        );
         let count = |text: &str, value: f64| number(text, value, NumberUnit::Count, false, None);
+        assert_eq!(
+            pair(count("1 million", 1e6), count("1.4 million", 1.4e6)).len(),
+            1
+        );
+        assert!(pair(count("1 million", 1e6), count("1,030,000", 1.03e6)).is_empty());
         assert_eq!(pair(count("770", 770.0), count("771", 771.0)).len(), 1);
         assert_eq!(
             pair(count("twenty-eight", 28.0), count("27", 27.0)).len(),

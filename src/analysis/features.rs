@@ -23,8 +23,9 @@ pub struct Vocab {
     doc_freq: Vec<u32>,
     docs: u32,
     idf: Vec<f32>,
-    /// Per id: the terms of the shipped word-evidence rates and the table key of the word.
+    /// Per id: the terms of the shipped word-evidence rates of the word.
     terms: Vec<WordTerms>,
+    /// Per id: the word-evidence table key (FNV-1a hash) of the word.
     keys: Vec<u64>,
     /// Per id: true when the word contains a digit.
     number: Vec<bool>,
@@ -58,8 +59,8 @@ impl Vocab {
         self.keys.get(id as usize).copied().unwrap_or(0)
     }
 
-    /// True when the word with this id contains a digit.
-    pub fn is_number(&self, id: u32) -> bool {
+    /// True when the word with this id contains a digit (a figure, or a name like "G7").
+    pub fn has_digit(&self, id: u32) -> bool {
         self.number.get(id as usize).copied().unwrap_or(false)
     }
 
@@ -544,7 +545,7 @@ impl Iterator for StemUnion<'_> {
 /// What the word-evidence and number features need from one pass over the pair's stems.
 struct StemTally {
     evidence: [f32; EVIDENCE_FEATURES],
-    shared: usize,
+    shared_stems: usize,
     numbers_a: usize,
     numbers_b: usize,
     shared_numbers: usize,
@@ -556,21 +557,21 @@ fn stem_tally(
     b: &Profile,
     terms: impl Fn(u32, bool) -> WordTerms,
 ) -> StemTally {
-    let (mut shared_words, mut numbers, mut shared_numbers) = (0, 0, 0);
+    let (mut shared_words, mut union_numbers, mut shared_numbers) = (0, 0, 0);
     let evidence = evidence_features(StemUnion::new(a, b).map(|(id, shared)| {
-        let number = vocab.is_number(id);
+        let number = vocab.has_digit(id);
         shared_words += usize::from(shared);
-        numbers += usize::from(number);
+        union_numbers += usize::from(number);
         shared_numbers += usize::from(number && shared);
         (shared, terms(id, shared))
     }));
-    let numbers_a = a.stems.iter().filter(|id| vocab.is_number(**id)).count();
+    let numbers_a = a.stems.iter().filter(|id| vocab.has_digit(**id)).count();
     StemTally {
         evidence,
-        shared: shared_words,
+        shared_stems: shared_words,
         numbers_a,
         // Numbers in the union, less those only in `a`, are those in `b`.
-        numbers_b: numbers - (numbers_a - shared_numbers),
+        numbers_b: union_numbers - (numbers_a - shared_numbers),
         shared_numbers,
     }
 }
@@ -629,8 +630,8 @@ fn pair_features(
     let tally = stem_tally(vocab, a, b, terms);
     let unshared_numbers = tally.numbers_a + tally.numbers_b - 2 * tally.shared_numbers;
     let disjoint_numbers = tally.numbers_a > 0 && tally.numbers_b > 0 && tally.shared_numbers == 0;
-    let unshared_a = (a.stems.len() - tally.shared) as f32;
-    let unshared_b = (b.stems.len() - tally.shared) as f32;
+    let unshared_a = (a.stems.len() - tally.shared_stems) as f32;
+    let unshared_b = (b.stems.len() - tally.shared_stems) as f32;
     let values = [
         1.0,
         dice(shared_content, a.content.len(), b.content.len()),
