@@ -251,7 +251,8 @@ impl EvidenceCounts {
     }
 }
 
-/// Fit evidence, weights and threshold on the pairs `train` of `data`.
+/// Fit evidence, weights and threshold on the pairs `train` of `data` (the threshold on all of
+/// them, the weights on those without a vetoing conflict).
 fn fit_on(data: &PairData, train: &[usize]) -> (EvidenceCounts, [f32; MODEL_INPUTS], f32, f32) {
     let evidence = EvidenceCounts::count(data, train);
     let xs: Vec<[f32; MODEL_INPUTS]> = train
@@ -260,7 +261,15 @@ fn fit_on(data: &PairData, train: &[usize]) -> (EvidenceCounts, [f32; MODEL_INPU
         .collect();
     let pick = |v: &[bool]| train.iter().map(|&i| v[i]).collect::<Vec<bool>>();
     let labels = pick(&data.labels);
-    let weights = fit_logistic(&xs, &labels, L2);
+    // The weights learn from pairs without a vetoing conflict only: on the others the decision
+    // is "different" whatever the score, and `compare` wants such pairs (the same statement with
+    // another figure) scored as alike so that their conflict is shown, not learned as unlike.
+    let free: Vec<usize> = (0..train.len())
+        .filter(|&k| !data.conflicted[train[k]])
+        .collect();
+    let free_xs: Vec<[f32; MODEL_INPUTS]> = free.iter().map(|&k| xs[k]).collect();
+    let free_labels: Vec<bool> = free.iter().map(|&k| labels[k]).collect();
+    let weights = fit_logistic(&free_xs, &free_labels, L2);
     let probs: Vec<f32> = xs.iter().map(|x| logistic(x, &weights)).collect();
     let (threshold, accuracy) = best_threshold(&probs, &labels, &pick(&data.conflicted));
     (evidence, weights, threshold, accuracy)
