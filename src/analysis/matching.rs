@@ -4,9 +4,9 @@
 //! scored against the few claims of other articles that share its rarest words, so the cost
 //! grows about linearly with the number of articles instead of quadratically.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::comparison::{Claim, Link, LinkOrigin};
+use super::comparison::{Claim, ClaimId, Link, LinkOrigin};
 use super::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
 use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use super::model::Article;
@@ -189,8 +189,15 @@ pub fn find_links(
     // Scoring and conflict finding are independent per pair: run them in parallel, keep the
     // candidates' order. Sources and quotes are tokenised once per claim that gets a link.
     let pairs = candidate_pairs(prepared, claims);
+    // The user's decisions as sets, so that each candidate pair is one lookup however much
+    // the user has curated.
+    let unlinked = pair_set(&decisions.unlinks);
+    let user_linked = pair_set(&decisions.links);
+    let decided = |set: &HashSet<(&str, &str)>, a: usize, b: usize| {
+        !set.is_empty() && set.contains(&ordered(claims[a].id.0.as_str(), claims[b].id.0.as_str()))
+    };
     let scored: Vec<Option<(usize, usize, f32, bool)>> = parallel::map(&pairs, 256, |&(a, b)| {
-        if decisions.is_unlinked(&claims[a].id, &claims[b].id) {
+        if decided(&unlinked, a, b) {
             return None;
         }
         let s = score_pair(
@@ -199,7 +206,7 @@ pub fn find_links(
             &prepared.profiles[b],
         );
         let matched = settings.links(&s);
-        if matched || decisions.is_linked(&claims[a].id, &claims[b].id) {
+        if matched || decided(&user_linked, a, b) {
             let user = !matched;
             Some((a, b, if user { 1.0 } else { link_score(&s) }, user))
         } else {
@@ -263,6 +270,19 @@ pub fn find_links(
     }
     links.sort_by_key(|l| (l.a, l.b));
     links
+}
+
+/// The two ids of a pair in a fixed order.
+fn ordered<'a>(x: &'a str, y: &'a str) -> (&'a str, &'a str) {
+    if x <= y { (x, y) } else { (y, x) }
+}
+
+/// Pairs of claim ids as an order-independent set.
+fn pair_set(pairs: &[(ClaimId, ClaimId)]) -> HashSet<(&str, &str)> {
+    pairs
+        .iter()
+        .map(|(x, y)| ordered(x.0.as_str(), y.0.as_str()))
+        .collect()
 }
 
 /// The strength shown for a link: the larger of its two readings.
@@ -452,6 +472,16 @@ mod tests {
         assert!(c.links.is_empty());
         assert_ne!(c.claims[0].group, c.claims[1].group);
         assert!(c.groups.iter().any(|g| g.user_curated));
+        // The order the user picked the two claims in does not matter.
+        let reversed = Decisions {
+            unlinks: vec![(b.clone(), a.clone())],
+            ..Decisions::default()
+        };
+        assert!(
+            compare(&articles, &reversed, &MatchSettings::default())
+                .links
+                .is_empty()
+        );
 
         let far = [
             import_text(LEFT, None),
