@@ -11,6 +11,7 @@
 //! Stems are stored only as 64-bit hashes ([`stem_key`]), so the shipped table holds no text.
 
 use super::matcher_model::{EVIDENCE_PRIOR, WORD_EVIDENCE};
+use super::text::fnv1a64;
 
 /// Pairs a stem must have appeared in during fitting to get rates of its own; rarer stems use
 /// the prior rates.
@@ -60,12 +61,7 @@ pub type PairCounts = [f64; 4];
 
 /// FNV-1a hash of a stem: the key of the shipped table.
 pub fn stem_key(stem: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in stem.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
+    fnv1a64(stem.as_bytes())
 }
 
 /// The shipped rates of a stem (the prior when the stem was rare or unseen in training).

@@ -28,7 +28,7 @@ pub struct Vocab {
     /// Per id: the word-evidence table key (FNV-1a hash) of the word.
     keys: Vec<u64>,
     /// Per id: true when the word contains a digit.
-    number: Vec<bool>,
+    has_digit: Vec<bool>,
 }
 
 impl Vocab {
@@ -42,7 +42,8 @@ impl Vocab {
         self.doc_freq.push(0);
         self.terms.push(rates_of(word).terms());
         self.keys.push(stem_key(word));
-        self.number.push(word.chars().any(|c| c.is_ascii_digit()));
+        self.has_digit
+            .push(word.chars().any(|c| c.is_ascii_digit()));
         id
     }
 
@@ -61,7 +62,7 @@ impl Vocab {
 
     /// True when the word with this id contains a digit (a figure, or a name like "G7").
     pub fn has_digit(&self, id: u32) -> bool {
-        self.number.get(id as usize).copied().unwrap_or(false)
+        self.has_digit.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Inverse document frequency of a word id (smoothed; higher = rarer).
