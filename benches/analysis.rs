@@ -10,9 +10,10 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use claimdiff::analysis::features::{build_profiles, score};
-use claimdiff::analysis::import::import_file;
-use claimdiff::analysis::{Article, Decisions, MatchSettings, compare, demo};
+use claimdiff::analysis::matching::features::{build_profiles, score};
+use claimdiff::analysis::{Decisions, MatchSettings, compare};
+use claimdiff::ingest::import_file;
+use claimdiff::ingest::{Article, demo};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// Counts live and peak heap bytes so the bench can report peak memory.

@@ -5,10 +5,10 @@
 //! the demo story's four, varied (outlet, numbers, order of paragraphs) so that they group like
 //! real coverage of one story.
 
-use claimdiff::analysis::Article;
-use claimdiff::analysis::demo::DEMO_FILES;
-use claimdiff::analysis::import::import_text;
 use claimdiff::app::{App, Command};
+use claimdiff::ingest::Article;
+use claimdiff::ingest::demo::DEMO_FILES;
+use claimdiff::ingest::import_text;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const SCREEN: egui::Vec2 = egui::vec2(1600.0, 1000.0);

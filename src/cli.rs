@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::analysis::import::import_file;
-use crate::analysis::matching::score_pairs;
-use crate::analysis::report::{Format, render};
-use crate::analysis::{Article, Decisions, MatchSettings, compare, demo};
-use crate::fetch::{fetch_article, is_web_address};
+use crate::analysis::matching::links::score_pairs;
+use crate::analysis::{Decisions, MatchSettings, compare};
+use crate::ingest::fetch::{fetch_article, is_web_address};
+use crate::ingest::import_file;
+use crate::ingest::{Article, demo};
+use crate::report::{Format, render};
 use crate::workspace::{ArticleEntry, Overwrite, Workspace};
 
 /// Compare how different outlets cover the same news story, claim by claim.
@@ -145,9 +146,13 @@ pub fn run(command: Command) -> Result<()> {
                 .into_iter()
                 .map(|r| (r.sentence1, r.sentence2))
                 .collect();
-            let fit = crate::analysis::fit::fit_pairs(&pairs, &labels);
-            let cv = crate::analysis::fit::cross_validate_pairs(&pairs, &labels, 5);
-            write_stdout(&crate::analysis::fit::fit_report(&fit, &cv, pairs.len()))
+            let fit = crate::analysis::matching::fit::fit_pairs(&pairs, &labels);
+            let cv = crate::analysis::matching::fit::cross_validate_pairs(&pairs, &labels, 5);
+            write_stdout(&crate::analysis::matching::fit::fit_report(
+                &fit,
+                &cv,
+                pairs.len(),
+            ))
         }
         Command::Sts { file } => {
             let text = read_utf8(&file)?;
@@ -173,8 +178,8 @@ pub fn run(command: Command) -> Result<()> {
                 "{}: {} pairs, Pearson {:.3}, Spearman {:.3}\n",
                 file.display(),
                 pairs.len(),
-                crate::analysis::fit::pearson(&scores, &gold),
-                crate::analysis::fit::spearman(&scores, &gold)
+                crate::analysis::matching::fit::pearson(&scores, &gold),
+                crate::analysis::matching::fit::spearman(&scores, &gold)
             ))
         }
         Command::Import { file } => {

@@ -47,7 +47,7 @@ fn demo_json_is_deterministic_and_spans_are_exact() {
     );
 
     let report = json(&first);
-    let texts: Vec<String> = claimdiff::analysis::demo::demo_articles()
+    let texts: Vec<String> = claimdiff::ingest::demo::demo_articles()
         .into_iter()
         .map(|a| a.text)
         .collect();

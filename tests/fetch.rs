@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use claimdiff::analysis::claims::extract;
-use claimdiff::fetch::{FetchError, FetchLimits, fetch_article, fetch_article_with};
+use claimdiff::ingest::fetch::{FetchError, FetchLimits, fetch_article, fetch_article_with};
 
 /// What the server does for one request.
 struct Reply {

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use claimdiff::analysis::claims::extract;
-use claimdiff::analysis::import::{import_bytes, validate_article};
+use claimdiff::ingest::{import_bytes, validate_article};
 
 /// The fuzz target's property: no panic; every imported article has valid spans and claims
 /// that slice its text exactly.

@@ -6,12 +6,10 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use claimdiff::analysis::Article;
 use claimdiff::analysis::claims::extract;
-use claimdiff::analysis::html::{MAX_HTML_DEPTH, import_html, limit_depth};
-use claimdiff::analysis::import::{
-    ImportError, import_bytes, import_download, import_file, import_text,
-};
+use claimdiff::ingest::Article;
+use claimdiff::ingest::html::{MAX_HTML_DEPTH, import_html, limit_depth};
+use claimdiff::ingest::{ImportError, import_bytes, import_download, import_file, import_text};
 use claimdiff::workspace::model::ArticleEntry;
 
 fn fixture(name: &str) -> PathBuf {
@@ -30,7 +28,7 @@ fn import(name: &str) -> Article {
 /// from its own text exactly as a saved workspace rebuilds it.
 fn assert_valid(article: &Article) {
     let text = &article.text;
-    let ok = |s: &claimdiff::analysis::Span| {
+    let ok = |s: &claimdiff::ingest::Span| {
         s.start <= s.end
             && s.end <= text.len()
             && text.is_char_boundary(s.start)

@@ -562,7 +562,7 @@ fn the_idle_window_does_not_repaint() {
 fn large_inputs_are_analysed_off_the_ui_thread_with_a_progress_label() {
     let mut harness = demo_harness();
     harness.state_mut().set_inline_analysis_limit(0);
-    let demo = claimdiff::analysis::demo::DEMO_FILES;
+    let demo = claimdiff::ingest::demo::DEMO_FILES;
     for i in 0..30 {
         let text = demo[i % demo.len()]
             .1

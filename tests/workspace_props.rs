@@ -6,7 +6,8 @@ mod workspace_common;
 
 use std::collections::BTreeMap;
 
-use claimdiff::analysis::{ArticleMeta, ClaimId, Decisions};
+use claimdiff::analysis::{ClaimId, Decisions};
+use claimdiff::ingest::ArticleMeta;
 use claimdiff::workspace::{
     ArticleEntry, ComparisonSettings, GroupFilter, Overwrite, Workspace, from_ron_bytes,
     from_ron_str, load, save, to_ron_string,

@@ -4,7 +4,7 @@
 #![no_main]
 
 use claimdiff::analysis::claims::extract;
-use claimdiff::analysis::import::{import_bytes, validate_article};
+use claimdiff::ingest::{import_bytes, validate_article};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

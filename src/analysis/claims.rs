@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::comparison::{Claim, ClaimId};
-use super::facts::extract_facts;
-use super::model::{Article, Span};
-use super::parallel;
-use super::segment::split_sentences;
-use super::text::{count_words, fnv1a64, fold_whitespace};
+use crate::analysis::comparison::{Claim, ClaimId};
+use crate::analysis::facts::extract_facts;
+use crate::analysis::parallel;
+use crate::analysis::text::segment::split_sentences;
+use crate::analysis::text::words::{count_words, fnv1a64, fold_whitespace};
+use crate::ingest::{Article, Span};
 
 /// Body sentences with fewer words than this (and no number) are not claims: they are
 /// datelines, bylines or stray fragments.
@@ -121,7 +121,7 @@ pub fn sentence_claim(sentence: &str) -> Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::import::import_text;
+    use crate::ingest::import_text;
 
     const STORY: &str = "Harbour reopens after storm\nOutlet: Harbour Gazette\nDate: 2026-03-02\n\nThe port reopened on Monday after three days. Officials said 40 ships were waiting.\n\nRead more: storm coverage\n\nDock workers cleared debris overnight.\n";
 

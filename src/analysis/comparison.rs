@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Article, Facts, Span};
+use crate::analysis::facts::types::Facts;
+use crate::ingest::{Article, Span};
 
 /// A stable claim identifier derived from the article's text and the claim's text, so that a
 /// user's decisions about a claim survive re-analysis (ids never depend on position).

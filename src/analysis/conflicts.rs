@@ -4,9 +4,9 @@
 //! numbers of the same unit that count the same thing; times only with times of the same kind
 //! (weekday with weekday, month with month); quotes only with the quote they render.
 
-use super::comparison::{Claim, Conflict, ConflictKind};
-use super::model::{Attribution, NumberFact, QuoteFact};
-use super::text::{fold_whitespace, tokenize};
+use crate::analysis::comparison::{Claim, Conflict, ConflictKind};
+use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
+use crate::analysis::text::words::{fold_whitespace, tokenize};
 
 /// The words of a claim's source and quotes, tokenised once so that a claim linked to many
 /// others is not re-tokenised for every link.
@@ -364,7 +364,8 @@ fn quote_conflicts(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model::{Facts, NumberUnit, Span, TimeFact};
+    use crate::analysis::facts::types::{Facts, NumberUnit, TimeFact};
+    use crate::ingest::Span;
 
     fn claim(facts: Facts) -> Claim {
         let mut c = crate::analysis::claims::sentence_claim("x");

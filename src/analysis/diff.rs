@@ -6,8 +6,8 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::comparison::Claim;
-use super::model::Span;
+use crate::analysis::comparison::Claim;
+use crate::ingest::Span;
 
 /// Whether a piece of the diff is in both claims, only the left, or only the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -256,7 +256,7 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         // Equal words are shown once, with the right side's spacing.
-        let fold = crate::analysis::text::fold_whitespace;
+        let fold = crate::analysis::text::words::fold_whitespace;
         assert_eq!(fold(&left), fold(&a.text));
         assert_eq!(right, b.text);
     }

@@ -6,13 +6,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::comparison::{
+use crate::analysis::comparison::{
     Citation, Claim, Comparison, Conflict, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
 };
-use super::model::Article;
-use super::outlet::outlet_key;
-use super::pipeline::Decisions;
-use super::text::shorten;
+use crate::analysis::matching::settings::Decisions;
+use crate::analysis::text::words::shorten;
+use crate::ingest::Article;
+use crate::ingest::outlet_names::outlet_key;
 
 /// A link at or above this score merges groups even when other links between them are missing.
 const STRONG_LINK_SCORE: f32 = 0.9;

@@ -3,7 +3,7 @@
 //!
 //! Computed once per analysis (not per frame), so drawing a column is a walk over a short list.
 
-use crate::analysis::{Article, Span};
+use crate::ingest::{Article, Span};
 
 /// What a block of an article column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

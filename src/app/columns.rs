@@ -16,8 +16,9 @@ use super::state::{ArticleKey, MetaEdit, UiState};
 use super::theme::{self, Emphasis};
 use super::view::View;
 use super::widgets::{command_button, tag};
+use crate::analysis::Claim;
 use crate::analysis::diff::reveal_invisible;
-use crate::analysis::{ArticleMeta, Claim};
+use crate::ingest::ArticleMeta;
 use crate::workspace::ArticleEntry;
 
 /// All article columns, or a welcome screen when there are none.

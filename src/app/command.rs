@@ -7,7 +7,8 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::state::{DetailsTab, GroupSort, MatchingPreset, PanelKind};
 use super::theme::ThemeChoice;
-use crate::analysis::{ArticleMeta, ClaimId};
+use crate::analysis::ClaimId;
+use crate::ingest::ArticleMeta;
 use crate::workspace::GroupFilter;
 
 /// The choices of the "Save changes?" dialog.

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use crate::analysis::Article;
-use crate::fetch::FetchError;
+use crate::ingest::Article;
+use crate::ingest::fetch::FetchError;
 use crate::workspace::{
     FileStamp, PendingRecovery, RecoverySession, Saved, Workspace, WorkspaceError, WorkspaceLock,
 };

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::Article;
-use crate::analysis::import::{UNKNOWN_OUTLET, import_file, import_text};
+use crate::ingest::Article;
+use crate::ingest::{UNKNOWN_OUTLET, import_file, import_text};
 
 /// Import one article file, returning a sentence naming the file on failure.
 pub fn import_path(path: &Path) -> Result<Article, String> {

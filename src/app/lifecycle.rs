@@ -10,7 +10,7 @@ use super::history::History;
 use super::intake;
 use super::state::NoticeKind;
 use super::{App, ChangedAnswer, UnsavedAnswer};
-use crate::analysis::demo::demo_articles;
+use crate::ingest::demo::demo_articles;
 use crate::workspace::{
     FileStamp, Overwrite, Workspace, WorkspaceLock, cleanup_stray_temps, load_with_stamp, save,
 };
@@ -163,7 +163,7 @@ impl App {
         }
         let shown = url.clone();
         self.jobs.spawn(JobKind::Fetch(shown), move || {
-            let result = crate::fetch::fetch_article(&url);
+            let result = crate::ingest::fetch::fetch_article(&url);
             JobDone::Fetched { url, result }
         });
     }

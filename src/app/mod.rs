@@ -42,8 +42,9 @@ pub use state::{
 };
 pub use theme::ThemeChoice;
 
-use crate::analysis::demo::demo_articles;
-use crate::analysis::{Article, ClaimId, Comparison, Group, GroupStatus, LinkOrigin};
+use crate::analysis::{ClaimId, Comparison, Group, GroupStatus, LinkOrigin};
+use crate::ingest::Article;
+use crate::ingest::demo::demo_articles;
 use crate::workspace::{ArticleEntry, GroupFilter, Overwrite, Workspace, recovery_dir};
 use document::{Autosave, DocumentFile, Jobs, Proceed};
 use file_dialog::{DialogOutcome, DialogPurpose, RunningDialog};

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn demo_order_filters_and_sorts() {
-        let articles = crate::analysis::demo::demo_articles();
+        let articles = crate::ingest::demo::demo_articles();
         let c = crate::analysis::compare(&articles, &Default::default(), &Default::default());
         let hits = search_hits(&c, "");
         let all = group_order(&c, GroupFilter::All, &hits, false, GroupSort::Story);

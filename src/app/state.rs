@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::document::Proceed;
 use super::file_dialog::RunningDialog;
 use super::theme::ThemeChoice;
-use crate::analysis::{ArticleMeta, ClaimId, MatchSettings};
+use crate::analysis::{ClaimId, MatchSettings};
+use crate::ingest::ArticleMeta;
 use crate::workspace::PendingRecovery;
 
 /// The key under which [`Prefs`] are kept in eframe storage.

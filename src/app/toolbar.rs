@@ -8,7 +8,7 @@ use super::state::{DetailsTab, MatchingPreset, NoticeKind, PanelKind, UiState};
 use super::theme::{self, ThemeChoice};
 use super::view::View;
 use super::widgets::{command_button, menu_check, menu_item, menu_item_labelled};
-use crate::analysis::text::shorten;
+use crate::analysis::text::words::shorten;
 use crate::analysis::{ClaimId, GroupStatus};
 
 /// The menu bar: File, Edit, View, Navigate.
@@ -234,7 +234,7 @@ fn path_field_ui(ui: &mut Ui, state: &mut UiState, out: &mut Vec<Command>) {
         )
         .on_disabled_hover_text("Type a file path or a web address first");
     if (entered || add.clicked()) && has_text {
-        if crate::fetch::is_web_address(&state.path_input) {
+        if crate::ingest::fetch::is_web_address(&state.path_input) {
             out.push(Command::FetchLink(state.path_input.trim().to_owned()));
         } else {
             let paths = intake::parse_typed_paths(&state.path_input);

@@ -249,7 +249,7 @@ impl Analyser {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::demo::demo_articles;
+    use crate::ingest::demo::demo_articles;
 
     fn demo_request() -> Request {
         let entries: Vec<_> = demo_articles()

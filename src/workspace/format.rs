@@ -22,8 +22,8 @@ use serde::{Deserialize, Deserializer};
 use super::error::{WorkspaceError, display_name};
 use super::model::{ArticleEntry, ComparisonSettings, WORKSPACE_VERSION, Workspace};
 use super::stamp::FileStamp;
-use crate::analysis::import::import_text;
 use crate::analysis::{ClaimId, Decisions, MatchSettings};
+use crate::ingest::import_text;
 
 /// Files larger than this are refused before reading (a workspace holds text, not media).
 pub const MAX_WORKSPACE_BYTES: u64 = 256 * 1024 * 1024;

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::import::import_text;
-use crate::analysis::{Article, ArticleMeta, ClaimId, Decisions, MatchSettings};
+use crate::analysis::{ClaimId, Decisions, MatchSettings};
+use crate::ingest::import_text;
+use crate::ingest::{Article, ArticleMeta};
 
 /// One article as the user has it: its full text and its (possibly edited) metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use claimdiff::analysis::{ArticleMeta, ClaimId};
+use claimdiff::analysis::ClaimId;
+use claimdiff::ingest::ArticleMeta;
 use claimdiff::workspace::{ArticleEntry, GroupFilter, Workspace};
 
 /// The folder of workspace fixtures.

@@ -4,8 +4,8 @@
 //! facts, number and time conflicts, an altered quote, named versus anonymous sourcing, an outlet
 //! citing another, and claims only one outlet carries.
 
-use super::import::import_text;
-use super::model::Article;
+use super::article::Article;
+use super::layout::import_text;
 
 /// The demo articles as (file name, text), embedded in the binary.
 pub const DEMO_FILES: [(&str, &str); 4] = [

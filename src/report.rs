@@ -7,9 +7,10 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::comparison::{Comparison, Conflict, Group, GroupStatus};
-use super::diff::{diff_claims, reveal_invisible};
-use super::model::{Facts, Span};
+use crate::analysis::comparison::{Comparison, Conflict, Group, GroupStatus};
+use crate::analysis::diff::{diff_claims, reveal_invisible};
+use crate::analysis::facts::types::Facts;
+use crate::ingest::Span;
 
 /// Output formats of `claimdiff compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,7 +70,9 @@ struct AllDiffs(Vec<Vec<(usize, String)>>);
 
 impl AllDiffs {
     fn of(c: &Comparison) -> Self {
-        Self(super::parallel::map(&c.groups, 16, |g| member_diffs(c, g)))
+        Self(crate::analysis::parallel::map(&c.groups, 16, |g| {
+            member_diffs(c, g)
+        }))
     }
 
     /// Hand over the diffs of `g` (each group is rendered once; computed afresh if asked
@@ -286,7 +289,7 @@ struct JsonClaim<'a> {
 
 #[derive(Serialize)]
 struct JsonConflict<'a> {
-    kind: super::comparison::ConflictKind,
+    kind: crate::analysis::comparison::ConflictKind,
     left: &'a str,
     right: &'a str,
     description: String,
@@ -309,7 +312,7 @@ struct JsonLink<'a> {
     a: usize,
     b: usize,
     score: f64,
-    origin: super::comparison::LinkOrigin,
+    origin: crate::analysis::comparison::LinkOrigin,
     in_group: bool,
     conflicts: Vec<JsonConflict<'a>>,
 }
@@ -342,11 +345,11 @@ struct JsonReport<'a> {
     claims: Vec<JsonClaim<'a>>,
     groups: Vec<JsonGroup<'a>>,
     links: Vec<JsonLink<'a>>,
-    citations: &'a [super::comparison::Citation],
-    summaries: &'a [super::comparison::OutletSummary],
+    citations: &'a [crate::analysis::comparison::Citation],
+    summaries: &'a [crate::analysis::comparison::OutletSummary],
 }
 
-fn json_link(l: &super::comparison::Link) -> JsonLink<'_> {
+fn json_link(l: &crate::analysis::comparison::Link) -> JsonLink<'_> {
     JsonLink {
         a: l.a,
         b: l.b,

@@ -10,8 +10,8 @@
 //!
 //! Stems are stored only as 64-bit hashes ([`stem_key`]), so the shipped table holds no text.
 
-use super::matcher_model::{EVIDENCE_PRIOR, WORD_EVIDENCE};
-use super::text::fnv1a64;
+use crate::analysis::matching::weights::{EVIDENCE_PRIOR, WORD_EVIDENCE};
+use crate::analysis::text::words::fnv1a64;
 
 /// Pairs a stem must have appeared in during fitting to get rates of its own; rarer stems use
 /// the prior rates.

@@ -6,18 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::comparison::{Claim, ClaimId, Link, LinkOrigin};
-use super::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
-use super::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
-use super::model::Article;
-use super::parallel;
-use super::pipeline::{Decisions, MatchSettings};
-
-/// Default minimum content overlap for linking two claims of different articles.
-pub const DEFAULT_LINK_THRESHOLD: f32 = 0.15;
-
-/// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
-pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = super::matcher_model::PARAPHRASE_THRESHOLD;
+use crate::analysis::comparison::{Claim, ClaimId, Link, LinkOrigin};
+use crate::analysis::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
+use crate::analysis::matching::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
+use crate::analysis::matching::settings::{Decisions, MatchSettings};
+use crate::analysis::parallel;
+use crate::ingest::Article;
 
 /// Candidates kept per claim (the best-scoring by the index's cheap cosine).
 const CANDIDATES_PER_CLAIM: usize = 12;
@@ -293,8 +287,8 @@ pub fn link_score(s: &PairScore) -> f32 {
 /// Conflict kinds that stop two sentences from meaning the same. Source, quote-wording and
 /// negation differences are shown to users but, judged on MRPC train, are too often a
 /// rewording of one statement to veto a paraphrase on their own.
-pub fn vetoes_paraphrase(kind: super::comparison::ConflictKind) -> bool {
-    use super::comparison::ConflictKind;
+pub fn vetoes_paraphrase(kind: crate::analysis::comparison::ConflictKind) -> bool {
+    use crate::analysis::comparison::ConflictKind;
     matches!(kind, ConflictKind::Number | ConflictKind::Time)
 }
 
@@ -308,7 +302,7 @@ pub struct PairVerdict {
     /// True when the pair reaches the paraphrase threshold.
     pub paraphrase: bool,
     /// Facts in the same slot that differ.
-    pub conflicts: Vec<super::comparison::Conflict>,
+    pub conflicts: Vec<crate::analysis::comparison::Conflict>,
 }
 
 impl PairVerdict {
@@ -328,8 +322,8 @@ pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<
         .enumerate()
         .map(|(i, (a, b))| {
             let s = score_pair(&vocab, &profiles[2 * i], &profiles[2 * i + 1]);
-            let claim_a = super::claims::sentence_claim(a);
-            let claim_b = super::claims::sentence_claim(b);
+            let claim_a = crate::analysis::claims::sentence_claim(a);
+            let claim_b = crate::analysis::claims::sentence_claim(b);
             PairVerdict {
                 score: s,
                 linked: settings.links(&s),
@@ -343,8 +337,8 @@ pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::import::import_text;
     use crate::analysis::pipeline::compare;
+    use crate::ingest::import_text;
 
     const LEFT: &str = "Rescuers pulled all nine trapped miners out alive late on Saturday night";
     const RIGHT: &str =

@@ -28,7 +28,7 @@
 //! - A period with no space before a capitalised word ("end.Next") splits when the word before
 //!   it is an ordinary lowercase word and the token is not a URL, domain or e-mail address.
 
-use super::model::Span;
+use crate::ingest::Span;
 
 /// The sentences inside `text[region]`, as byte spans into `text`, in order.
 ///

@@ -3,17 +3,21 @@
 //! Each sentence is turned once into a [`Profile`] (interned stems, n-grams, character grams);
 //! a pair is then described by a small vector of lexical and structural features and scored by
 //! a logistic model, quadratic in those features, whose weights were fitted on MRPC train by
-//! `claimdiff fit-matcher` (`fit.rs`; the weights live in the generated `matcher_model.rs`).
+//! `claimdiff fit-matcher` (`fit.rs`; the weights live in the generated `weights.rs`).
 //! Besides overlap of words, n-grams and characters, the features weigh the words only one side
 //! has by how rarely paraphrases leave them out (word evidence, `evidence.rs`) and count the
 //! figures only one side gives. Fact *conflicts* (a number, date or negation in the same slot
 //! that differs) are deliberately not features: the link score says "same statement", and
 //! conflicts are found separately, so differing facts still link.
 
-use super::evidence::{EVIDENCE_FEATURES, WordTerms, evidence_features, rates_of, stem_key};
-use super::matcher_model::WEIGHTS;
-use super::parallel;
-use super::text::{COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments};
+use crate::analysis::matching::evidence::{
+    EVIDENCE_FEATURES, WordTerms, evidence_features, rates_of, stem_key,
+};
+use crate::analysis::matching::weights::WEIGHTS;
+use crate::analysis::parallel;
+use crate::analysis::text::words::{
+    COMMON_WORD_WEIGHT, FxHashMap, is_common_stem, token_of, word_segments,
+};
 
 /// Interned words and their document frequencies over one collection of sentences.
 #[derive(Debug, Default, Clone)]
@@ -47,7 +51,7 @@ impl Vocab {
         id
     }
 
-    /// The word-evidence terms of a word id under the shipped rates (see [`super::evidence`]).
+    /// The word-evidence terms of a word id under the shipped rates (see [`crate::analysis::matching::evidence`]).
     pub fn terms(&self, id: u32) -> WordTerms {
         self.terms
             .get(id as usize)
@@ -452,6 +456,9 @@ pub const FEATURE_COUNT: usize = 25;
 /// features (squares included) — the model is quadratic in the features.
 pub const MODEL_INPUTS: usize = FEATURE_COUNT + (FEATURE_COUNT - 1) * FEATURE_COUNT / 2;
 
+// The generated weights must fit the model: regenerate them when the features change.
+const _: () = assert!(WEIGHTS.len() == MODEL_INPUTS);
+
 /// Names of the features, in order (for the fitting tool and documentation).
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
     "bias",
@@ -820,7 +827,8 @@ mod tests {
             letters
                 .windows(4)
                 .map(|w| {
-                    crate::analysis::text::fnv1a64(w.iter().collect::<String>().as_bytes()) as u32
+                    crate::analysis::text::words::fnv1a64(w.iter().collect::<String>().as_bytes())
+                        as u32
                 })
                 .collect()
         };
@@ -847,7 +855,10 @@ mod tests {
             let mut sequence = Vec::new();
             let mut content_sequence = Vec::new();
             let mut names = Vec::new();
-            for (i, token) in crate::analysis::text::tokenize(sentence).iter().enumerate() {
+            for (i, token) in crate::analysis::text::words::tokenize(sentence)
+                .iter()
+                .enumerate()
+            {
                 let stem = vocab.intern(&token.stem);
                 sequence.push(vocab.intern(&token.lower));
                 if !token.is_stop {

@@ -17,8 +17,9 @@
 use std::io;
 use std::time::Duration;
 
-use crate::analysis::Article;
-use crate::analysis::import::{ImportError, import_download};
+use super::article::Article;
+use super::error::ImportError;
+use super::reader::import_download;
 
 /// The limits of one fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ impl Default for FetchLimits {
         Self {
             timeout: Duration::from_secs(20),
             connect_timeout: Duration::from_secs(20),
-            max_bytes: crate::analysis::import::MAX_ARTICLE_BYTES,
+            max_bytes: super::error::MAX_ARTICLE_BYTES,
             max_redirects: 5,
         }
     }

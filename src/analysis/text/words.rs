@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::model::Span;
+use crate::ingest::Span;
 
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

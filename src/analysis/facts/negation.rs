@@ -1,0 +1,203 @@
+//! Negation of the claim and the outlets it credits.
+
+use crate::analysis::facts::memo::cached_known_outlet;
+use crate::analysis::facts::tokens::Claim;
+use crate::analysis::facts::tokens::Cx;
+use crate::analysis::facts::tokens::Kind;
+use crate::analysis::facts::word_lists::is_attr_adverb;
+use crate::ingest::outlet_names::canonical_outlet;
+
+/// Words that make a capitalised run an outlet even when the outlet is unknown.
+#[rustfmt::skip]
+pub(super) fn is_outlet_word(k: &str) -> bool {
+    matches!(
+        k,
+        "times" | "post" | "journal" | "news" | "herald" | "gazette" | "tribune" | "press"
+        | "agency" | "wire" | "courier" | "daily" | "chronicle" | "observer" | "star" | "mail"
+        | "express" | "record" | "review" | "standard" | "dispatch" | "bulletin" | "sun"
+        | "telegraph" | "monitor" | "register" | "inquirer" | "mirror" | "today" | "radio" | "tv"
+        | "television" | "broadcasting"
+    )
+}
+
+/// Lowercase words describing an outlet ("news agency", "state broadcaster").
+#[rustfmt::skip]
+pub(super) fn is_outlet_descriptor(k: &str) -> bool {
+    matches!(
+        k,
+        "newspaper" | "news" | "agency" | "daily" | "broadcaster" | "channel" | "network" | "outlet"
+        | "magazine" | "tabloid" | "website" | "paper" | "wire" | "service" | "station" | "radio"
+        | "television" | "tv" | "state" | "state-run" | "state-owned" | "independent" | "local"
+        | "online" | "national" | "public" | "private" | "business" | "financial" | "weekly"
+        | "investigative" | "opposition" | "pro-kremlin" | "publication"
+    )
+}
+
+impl Cx<'_> {
+    pub(super) fn negated(&self) -> bool {
+        (0..self.t.len()).any(|i| {
+            if !self.is_word(i) {
+                return false;
+            }
+            let k = self.key(i);
+            match k {
+                "not" => self.key(i + 1) != "only",
+                "never" | "cannot" | "neither" | "nor" | "without" | "denied" | "denies"
+                | "deny" | "denying" | "refused" | "refuses" | "refuse" | "refusing" | "nobody"
+                | "nothing" | "none" | "no-one" => true,
+                // "No. 2" is a rank.
+                "no" => !(self.is_p(i + 1, '.') && self.is_num(i + 2)),
+                _ => k.ends_with("n't"),
+            }
+        })
+    }
+
+    pub(super) fn cited_outlets(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for v in 0..self.t.len() {
+            if !self.is_word(v) || self.quoted(v) {
+                continue;
+            }
+            let k = self.key(v);
+            let forward = match k {
+                "according" if self.key(v + 1) == "to" => Some(v + 2),
+                "told" | "citing" | "quoting" => Some(v + 1),
+                "by" if matches!(
+                    self.pk(v),
+                    "reported"
+                        | "published"
+                        | "obtained"
+                        | "quoted"
+                        | "seen"
+                        | "cited"
+                        | "broadcast"
+                        | "aired"
+                        | "released"
+                        | "revealed"
+                ) =>
+                {
+                    Some(v + 1)
+                }
+                "with" if self.pk(v) == "interview" => Some(v + 1),
+                "to" if matches!(self.pk(v), "spoke" | "speaking" | "talking" | "talked") => {
+                    Some(v + 1)
+                }
+                _ => None,
+            };
+            if let Some(j) = forward {
+                self.outlet_forward(j, &mut out);
+            } else if !self.cap(v)
+                && matches!(
+                    k,
+                    "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "revealed"
+                )
+                && self.key(v + 1) != "by"
+            {
+                self.outlet_backward(v, &mut out);
+            }
+        }
+        out
+    }
+
+    pub(super) fn outlet_word_ok(&self, k: usize) -> bool {
+        self.t
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && t.claim != Claim::Time && !t.quoted)
+    }
+
+    /// "The New York Times reported", "Interfax news agency reported".
+    pub(super) fn outlet_backward(&self, v: usize, out: &mut Vec<String>) {
+        let mut p = v;
+        for _ in 0..4 {
+            match p.checked_sub(1) {
+                Some(q)
+                    if self.is_word(q)
+                        && !self.cap(q)
+                        && (is_attr_adverb(self.key(q)) || is_outlet_descriptor(self.key(q))) =>
+                {
+                    p = q
+                }
+                _ => break,
+            }
+        }
+        let Some(last) = p.checked_sub(1) else { return };
+        if !self.outlet_word_ok(last) {
+            return;
+        }
+        let mut a = last;
+        while let Some(q) = a.checked_sub(1) {
+            if self.outlet_word_ok(q) && !self.poss(q) {
+                a = q;
+            } else if self.key(q) == "of"
+                && q > 0
+                && self.outlet_word_ok(q - 1)
+                && !self.poss(q - 1)
+            {
+                a = q - 1;
+            } else {
+                break;
+            }
+        }
+        self.consider_outlet(a, last + 1, out);
+    }
+
+    /// "according to Reuters", "told the NYT", "citing Russian state news agency TASS".
+    pub(super) fn outlet_forward(&self, j: usize, out: &mut Vec<String>) {
+        let mut k = j;
+        let mut steps = 0;
+        while steps < 8 {
+            let Some(t) = self.t.get(k) else { break };
+            if t.quoted || t.kind != Kind::Word || t.claim == Claim::Time {
+                break;
+            }
+            if self.outlet_word_ok(k) {
+                let a = k;
+                let mut b = k + 1;
+                while !self.poss(b - 1) {
+                    if self.outlet_word_ok(b) {
+                        b += 1;
+                    } else if self.key(b) == "of" && self.outlet_word_ok(b + 1) {
+                        b += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if self.consider_outlet(a, b, out) {
+                    return;
+                }
+                steps += b - a;
+                k = b;
+                continue;
+            }
+            let key = self.key(k);
+            if !(matches!(key, "the" | "a" | "an") || is_outlet_descriptor(key)) {
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+    }
+
+    /// Records the run `a..b` when it names an outlet; true when it did.
+    pub(super) fn consider_outlet(&self, a: usize, b: usize, out: &mut Vec<String>) -> bool {
+        let text = self.slice(a, b);
+        if text.is_empty() {
+            return false;
+        }
+        let name = if let Some(known) = cached_known_outlet(text) {
+            known.to_string()
+        } else if (a..b).any(|x| self.cap(x) && is_outlet_word(self.key(x))) {
+            let bare = text
+                .strip_prefix("The ")
+                .or_else(|| text.strip_prefix("the "))
+                .unwrap_or(text);
+            canonical_outlet(bare)
+        } else {
+            return false;
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+        true
+    }
+}

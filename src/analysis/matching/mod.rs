@@ -1,0 +1,13 @@
+//! Which claims of different outlets state the same thing: candidate pairs from an inverted
+//! index, one scoring function (a paraphrase probability fitted on MRPC train and an
+//! IDF-weighted content overlap), and the user's decisions and thresholds.
+
+pub mod evidence;
+pub mod features;
+pub mod fit;
+pub mod links;
+pub mod settings;
+// Generated numbers may happen to look like π/6; they are fitted weights, not constants.
+#[allow(clippy::approx_constant)]
+#[rustfmt::skip]
+pub mod weights;
