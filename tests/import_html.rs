@@ -12,7 +12,7 @@ use claimdiff::analysis::html::{MAX_HTML_DEPTH, import_html, limit_depth};
 use claimdiff::analysis::import::{
     ImportError, import_bytes, import_download, import_file, import_text,
 };
-use claimdiff::workspace::model::ArticleEntry;
+use claimdiff::workspace::ArticleEntry;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

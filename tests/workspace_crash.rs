@@ -10,10 +10,9 @@ mod workspace_common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 
-use claimdiff::workspace::save::{FAILPOINT_ENV, FAILPOINTS};
 use claimdiff::workspace::{
-    Overwrite, RECOVERY_DIR_ENV, RecoverySession, Workspace, backup_path, cleanup_stray_temps,
-    load, recovery_dir, save, to_ron_string,
+    FAILPOINT_ENV, FAILPOINTS, Overwrite, RECOVERY_DIR_ENV, RecoverySession, Workspace,
+    backup_path, cleanup_stray_temps, load, recovery_dir, save, to_ron_string,
 };
 use workspace_common::sample;
 

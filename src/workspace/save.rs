@@ -20,6 +20,7 @@ use std::time::{Duration, SystemTime};
 use super::error::{SaveStep, WorkspaceError, describe_io, display_name};
 use super::format::to_ron_string_named;
 use super::model::Workspace;
+use super::process::process_alive;
 use super::stamp::FileStamp;
 
 /// Environment variable naming a failpoint at which a save aborts the process (crash tests).
@@ -495,16 +496,6 @@ fn cleanup_with(fs: &dyn SaveFs, path: &Path) -> usize {
         }
     }
     removed
-}
-
-/// Whether process `pid` is running: `Some` on Linux (from `/proc`), `None` where unknown.
-pub(crate) fn process_alive(pid: u32) -> Option<bool> {
-    let proc = Path::new("/proc");
-    if cfg!(target_os = "linux") && proc.join("self").exists() {
-        Some(proc.join(pid.to_string()).exists())
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
