@@ -38,5 +38,6 @@ pub use save::{
 pub use stamp::FileStamp;
 
 /// The save's failpoints, for the crash tests (tests/workspace_crash.rs) only.
+#[cfg(feature = "failpoints")]
 #[doc(hidden)]
 pub use save::{FAILPOINT_ENV, FAILPOINTS};

@@ -24,10 +24,13 @@ use super::process::process_alive;
 use super::stamp::FileStamp;
 
 /// Environment variable naming a failpoint at which a save aborts the process (crash tests).
+/// Only with the `failpoints` feature: release builds have no failpoints.
+#[cfg(feature = "failpoints")]
 #[doc(hidden)]
 pub const FAILPOINT_ENV: &str = "CLAIMDIFF_FAILPOINT";
 
 /// The failpoints of a save, in the order they are passed (crash tests iterate over these).
+#[cfg(feature = "failpoints")]
 #[doc(hidden)]
 pub const FAILPOINTS: &[&str] = &[
     "after-temp-create",
@@ -41,6 +44,7 @@ pub const FAILPOINTS: &[&str] = &[
 
 /// Aborts the process when [`FAILPOINT_ENV`] names this point (`NAME`, or `NAME@N` for its
 /// N-th hit): simulates a kill at an exact step. Costs one environment lookup otherwise.
+#[cfg(feature = "failpoints")]
 fn failpoint(name: &str) {
     static HITS: AtomicU64 = AtomicU64::new(0);
     let Some(armed) = std::env::var_os(FAILPOINT_ENV) else {
@@ -55,6 +59,11 @@ fn failpoint(name: &str) {
         std::process::abort();
     }
 }
+
+/// Without the `failpoints` feature (every normal and release build): nothing at all.
+#[cfg(not(feature = "failpoints"))]
+#[inline(always)]
+fn failpoint(_name: &str) {}
 
 const TEMP_SUFFIX: &str = ".claimdiff-tmp";
 
