@@ -10,7 +10,7 @@ use claimdiff::analysis::claims::extract;
 use claimdiff::ingest::Article;
 use claimdiff::ingest::html::{MAX_HTML_DEPTH, import_html, limit_depth};
 use claimdiff::ingest::{ImportError, import_bytes, import_download, import_file, import_text};
-use claimdiff::workspace::model::ArticleEntry;
+use claimdiff::workspace::ArticleEntry;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -296,6 +296,7 @@ fn a_lock_held_by_another_process_warns_until_it_exits_or_is_killed() {
         let exe = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
         let child = Command::new(exe)
             .args([
+                "--ignored",
                 "--exact",
                 "child_hold_lock",
                 "--nocapture",
@@ -339,14 +340,18 @@ fn a_lock_held_by_another_process_warns_until_it_exits_or_is_killed() {
 const HOLD_LOCK_ENV: &str = "CLAIMDIFF_TEST_CHILD_HOLD_LOCK_IN";
 const HOLD_LOCK_PATH_ENV: &str = "CLAIMDIFF_TEST_CHILD_HOLD_LOCK_PATH";
 
-/// Child: lock the workspace, say so, and hold the lock until stdin closes.
+/// Child: lock the workspace, say so, and hold the lock until stdin closes. Its parent test
+/// starts it with `--ignored --exact` and the two variables; run any other way, it fails.
 #[test]
+#[ignore = "child process: a_lock_held_by_another_process_warns_until_it_exits_or_is_killed starts it"]
 fn child_hold_lock() {
     let (Some(dir), Some(path)) = (
         std::env::var_os(HOLD_LOCK_ENV),
         std::env::var_os(HOLD_LOCK_PATH_ENV),
     ) else {
-        return;
+        panic!(
+            "{HOLD_LOCK_ENV} and {HOLD_LOCK_PATH_ENV} are not set: this test is a child its parent starts"
+        );
     };
     let lock = WorkspaceLock::acquire_in(Path::new(&dir), Path::new(&path));
     if lock.as_ref().is_ok_and(WorkspaceLock::is_held) {

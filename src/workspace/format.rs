@@ -30,7 +30,7 @@ pub const MAX_WORKSPACE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Deepest nesting of RON values accepted. A real workspace nests about five levels; the cap
 /// turns a hostile `[[[[…` into an error long before it could exhaust a thread's stack.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 const BOM: char = '\u{feff}';
 
@@ -415,53 +415,6 @@ fn validate(mut workspace: Workspace, file: &str) -> Result<Workspace, Workspace
     }
     workspace.version = WORKSPACE_VERSION;
     Ok(workspace)
-}
-
-/// Serde for article text as a list of lines, each keeping its line end (`"…\n"`), so files
-/// diff line by line. Reading also accepts a single string, for hand-written files.
-pub(crate) mod text_lines {
-    use std::fmt;
-
-    use serde::de::{SeqAccess, Visitor};
-    use serde::{Deserializer, Serializer};
-
-    /// Write `text` as its lines (concatenated, they give back `text` exactly).
-    pub(crate) fn serialize<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
-        // Collected first: with a known length, an empty text is written `[]` on one line.
-        let lines: Vec<&str> = text.split_inclusive('\n').collect();
-        serializer.collect_seq(lines)
-    }
-
-    /// Read a list of lines (joined as they are) or one string.
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        d.deserialize_any(LinesVisitor)
-    }
-
-    struct LinesVisitor;
-
-    impl<'de> Visitor<'de> for LinesVisitor {
-        type Value = String;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("the article text as a list of lines or as one string")
-        }
-
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-
-        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
-            Ok(v)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
-            let mut text = String::new();
-            while let Some(line) = seq.next_element::<String>()? {
-                text.push_str(&line);
-            }
-            Ok(text)
-        }
-    }
 }
 
 #[cfg(test)]

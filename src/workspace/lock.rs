@@ -1,25 +1,20 @@
 //! "Already open elsewhere": a lock per open workspace, so a second instance is warned.
 //!
-//! The lock is a file in [`locks_dir`] (named by a hash of the workspace's absolute path, so
-//! the user's folder stays clean and read-only folders work) held with an OS file lock for as
-//! long as the workspace is open. The OS releases the lock when the process dies, however it
-//! dies, so a lock left by a crashed or killed instance is stale by construction and simply
-//! taken over. Beside it, an `.owner` file names the holder's process id for the warning.
-//! Where the file system cannot lock, the owner's pid is checked instead (dead pids ignored).
+//! The lock is a file in a locks folder (the app's is `locks/` in the recovery folder), named by
+//! a hash of the workspace's absolute path, so the user's folder stays clean and read-only
+//! folders work, and held with an OS file lock for as long as the workspace is open. The OS
+//! releases the lock when the process dies, however it dies, so a lock left by a crashed or
+//! killed instance is stale by construction and simply taken over. Beside it, an `.owner` file
+//! names the holder's process id for the warning. Where the file system cannot lock, the
+//! owner's pid is checked instead (dead pids ignored).
 
 use std::fs::File;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::error::display_name;
-use super::recovery::recovery_dir;
-use super::save::process_alive;
+use super::process::process_alive;
 use super::stamp::fnv1a64;
-
-/// Where workspace locks live: `locks/` inside [`recovery_dir`].
-pub fn locks_dir() -> PathBuf {
-    recovery_dir().join("locks")
-}
 
 /// Another running claimdiff has this workspace open.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,16 +43,12 @@ struct Held {
 }
 
 impl WorkspaceLock {
-    /// Lock `workspace` (in [`locks_dir`]). `Err` when another live instance holds it: show
-    /// the message and let the user open it anyway ([`WorkspaceLock::none`]) or cancel.
+    /// Lock `workspace`, with locks kept in `dir` (the app uses `locks/` in the recovery
+    /// folder). `Err` when another live instance holds it: show the message and let the user
+    /// open it anyway ([`WorkspaceLock::none`]) or cancel.
     ///
     /// Never fails for lack of a lock folder or lock support: then the workspace simply opens
     /// unlocked (a lock is a courtesy warning, not a reason to refuse a user their file).
-    pub fn acquire(workspace: &Path) -> Result<Self, AlreadyOpen> {
-        Self::acquire_in(&locks_dir(), workspace)
-    }
-
-    /// [`WorkspaceLock::acquire`] with locks kept in `dir`.
     pub fn acquire_in(dir: &Path, workspace: &Path) -> Result<Self, AlreadyOpen> {
         if std::fs::create_dir_all(dir).is_err() {
             return Ok(Self::none());

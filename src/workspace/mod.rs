@@ -3,7 +3,8 @@
 //! # How the GUI uses this
 //! - **Open**: [`load_with_stamp`] (off the UI thread) gives the workspace and a [`FileStamp`];
 //!   keep the stamp. Then [`cleanup_stray_temps`] for that path (removes temp files a killed
-//!   save left behind) and [`WorkspaceLock::acquire`] (warns when another instance has it open).
+//!   save left behind) and [`WorkspaceLock::acquire_in`] (warns when another instance has it
+//!   open).
 //! - **Save**: [`save()`] with `Overwrite::IfUnchanged(stamp)`; keep the returned stamp. On
 //!   [`WorkspaceError::ChangedOnDisk`] ask the user, then save with `Overwrite::Always` (or
 //!   offer Save As). Any other error: show it, keep the workspace marked unsaved.
@@ -14,19 +15,20 @@
 //!   [`RecoverySession::adopt`] restores one, [`PendingRecovery::discard`] drops it.
 
 mod error;
-pub mod format;
-pub mod lock;
-pub mod model;
-pub mod recovery;
-pub mod save;
+mod format;
+mod lock;
+mod model;
+mod process;
+mod recovery;
+mod save;
 mod stamp;
+mod text_lines;
 
 pub use error::{SaveStep, WorkspaceError};
 pub use format::{
-    MAX_NESTING, MAX_WORKSPACE_BYTES, from_ron_bytes, from_ron_str, load, load_with_stamp,
-    to_ron_string,
+    MAX_WORKSPACE_BYTES, from_ron_bytes, from_ron_str, load, load_with_stamp, to_ron_string,
 };
-pub use lock::{AlreadyOpen, WorkspaceLock, locks_dir};
+pub use lock::{AlreadyOpen, WorkspaceLock};
 pub use model::{ArticleEntry, ComparisonSettings, GroupFilter, WORKSPACE_VERSION, Workspace};
 pub use recovery::{PendingRecovery, RECOVERY_DIR_ENV, Recovered, RecoverySession, recovery_dir};
 pub use save::{
@@ -34,3 +36,8 @@ pub use save::{
     disk_state, save, save_with,
 };
 pub use stamp::FileStamp;
+
+/// The save's failpoints, for the crash tests (tests/workspace_crash.rs) only.
+#[cfg(feature = "failpoints")]
+#[doc(hidden)]
+pub use save::{FAILPOINT_ENV, FAILPOINTS};

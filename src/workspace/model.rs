@@ -15,8 +15,8 @@ use crate::ingest::{Article, ArticleMeta};
 #[serde(default)]
 pub struct ArticleEntry {
     /// The article's full decoded text, exactly as imported. Saved as a list of lines (see
-    /// [`crate::workspace::format`]) so workspace files diff line by line.
-    #[serde(with = "crate::workspace::format::text_lines")]
+    /// `text_lines.rs`) so workspace files diff line by line.
+    #[serde(with = "super::text_lines")]
     pub text: String,
     /// Outlet, headline, date, URL, author and origin file; the user may edit these.
     pub meta: ArticleMeta,
@@ -115,7 +115,7 @@ impl Default for Workspace {
 
 impl Workspace {
     /// A workspace holding these articles and no decisions.
-    pub fn from_articles(articles: &[Article]) -> Self {
+    pub(crate) fn from_articles(articles: &[Article]) -> Self {
         Self {
             articles: articles.iter().map(ArticleEntry::from_article).collect(),
             ..Self::default()
@@ -123,7 +123,7 @@ impl Workspace {
     }
 
     /// The articles ready for analysis, in order.
-    pub fn analysis_articles(&self) -> Vec<Article> {
+    pub(crate) fn analysis_articles(&self) -> Vec<Article> {
         self.articles.iter().map(ArticleEntry::to_article).collect()
     }
 }

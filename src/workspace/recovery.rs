@@ -21,9 +21,8 @@ use serde::{Deserialize, Serialize};
 use super::error::{WorkspaceError, display_name};
 use super::format::{MAX_NESTING, from_ron_str, read_capped};
 use super::model::Workspace;
-use super::save::{
-    Overwrite, RealFs, SaveOptions, cleanup_stray_temps, process_alive, write_replacing,
-};
+use super::process::process_alive;
+use super::save::{Overwrite, RealFs, SaveOptions, cleanup_stray_temps, write_replacing};
 
 /// Environment variable that overrides [`recovery_dir`] (tests, portable installs).
 pub const RECOVERY_DIR_ENV: &str = "CLAIMDIFF_RECOVERY_DIR";

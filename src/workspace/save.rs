@@ -20,13 +20,17 @@ use std::time::{Duration, SystemTime};
 use super::error::{SaveStep, WorkspaceError, describe_io, display_name};
 use super::format::to_ron_string_named;
 use super::model::Workspace;
+use super::process::process_alive;
 use super::stamp::FileStamp;
 
 /// Environment variable naming a failpoint at which a save aborts the process (crash tests).
+/// Only with the `failpoints` feature: release builds have no failpoints.
+#[cfg(feature = "failpoints")]
 #[doc(hidden)]
 pub const FAILPOINT_ENV: &str = "CLAIMDIFF_FAILPOINT";
 
 /// The failpoints of a save, in the order they are passed (crash tests iterate over these).
+#[cfg(feature = "failpoints")]
 #[doc(hidden)]
 pub const FAILPOINTS: &[&str] = &[
     "after-temp-create",
@@ -40,6 +44,7 @@ pub const FAILPOINTS: &[&str] = &[
 
 /// Aborts the process when [`FAILPOINT_ENV`] names this point (`NAME`, or `NAME@N` for its
 /// N-th hit): simulates a kill at an exact step. Costs one environment lookup otherwise.
+#[cfg(feature = "failpoints")]
 fn failpoint(name: &str) {
     static HITS: AtomicU64 = AtomicU64::new(0);
     let Some(armed) = std::env::var_os(FAILPOINT_ENV) else {
@@ -54,6 +59,11 @@ fn failpoint(name: &str) {
         std::process::abort();
     }
 }
+
+/// Without the `failpoints` feature (every normal and release build): nothing at all.
+#[cfg(not(feature = "failpoints"))]
+#[inline(always)]
+fn failpoint(_name: &str) {}
 
 const TEMP_SUFFIX: &str = ".claimdiff-tmp";
 
@@ -495,16 +505,6 @@ fn cleanup_with(fs: &dyn SaveFs, path: &Path) -> usize {
         }
     }
     removed
-}
-
-/// Whether process `pid` is running: `Some` on Linux (from `/proc`), `None` where unknown.
-pub(crate) fn process_alive(pid: u32) -> Option<bool> {
-    let proc = Path::new("/proc");
-    if cfg!(target_os = "linux") && proc.join("self").exists() {
-        Some(proc.join(pid.to_string()).exists())
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
