@@ -1,11 +1,12 @@
 //! Everything a user can do, as one enum: menus, keyboard shortcuts, buttons and tests all send a
-//! [`Command`] that [`super::App::apply`] carries out in one place.
+//! [`Command`] that `App::apply` carries out in one place.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::state::{DetailsTab, GroupSort, MatchingPreset, PanelKind};
+use super::matching_preset::MatchingPreset;
+use super::prefs::{DetailsTab, GroupSort, PanelKind};
 use super::theme::ThemeChoice;
 use crate::analysis::{ArticleMeta, ClaimId};
 use crate::workspace::GroupFilter;

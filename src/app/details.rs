@@ -4,7 +4,8 @@
 use egui::{Panel, Ui};
 
 use super::command::Command;
-use super::state::{DetailsTab, UiState};
+use super::prefs::DetailsTab;
+use super::state::UiState;
 use super::theme;
 use super::view::View;
 use super::{diff_panel, groups_panel, summary_panel};

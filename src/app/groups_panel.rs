@@ -5,7 +5,8 @@ use egui::{Align2, CornerRadius, RichText, ScrollArea, Sense, Ui, vec2};
 
 use super::command::{Command, filter_label};
 use super::navigation::passes_filter;
-use super::state::{GroupSort, UiState};
+use super::prefs::GroupSort;
+use super::state::UiState;
 use super::theme;
 use super::view::View;
 use super::widgets::outlet_initials;

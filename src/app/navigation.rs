@@ -1,6 +1,6 @@
 //! Which groups the claim-group list shows, in which order, and where next/previous lead.
 
-use super::state::GroupSort;
+use super::prefs::GroupSort;
 use crate::analysis::{Comparison, Group, GroupStatus};
 use crate::workspace::GroupFilter;
 
@@ -107,6 +107,21 @@ pub fn step(
             }
         })
         .find(|g| candidates.contains(g))
+}
+
+/// The claim-group list for the current comparison, filter, search and sort.
+#[derive(Debug, Default)]
+pub(crate) struct OrderCache {
+    /// What the lists were made for: analysis generation, filter, search, sort.
+    pub(crate) key: Option<(u64, GroupFilter, String, GroupSort)>,
+    /// Groups listed (filtered, searched, sorted).
+    pub(crate) listed: Vec<usize>,
+    /// Every group, sorted.
+    pub(crate) full: Vec<usize>,
+    /// Conflicting groups, sorted.
+    pub(crate) conflicts: Vec<usize>,
+    /// Search hit flag per claim.
+    pub(crate) hits: Vec<bool>,
 }
 
 #[cfg(test)]

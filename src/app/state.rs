@@ -1,179 +1,13 @@
-//! The window's own state: preferences (saved by eframe, never in documents) and transient UI
-//! state (selection, hover, dialogs, notices — never saved).
+//! The window's transient state: selection, hover, dialogs, notices — never saved. (The saved
+//! preferences are in [`super::prefs`].)
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
+use super::command::Command;
 use super::document::Proceed;
 use super::file_dialog::RunningDialog;
-use super::theme::ThemeChoice;
-use crate::analysis::{ArticleMeta, ClaimId, MatchSettings};
+use crate::analysis::{ArticleMeta, ClaimId};
 use crate::workspace::PendingRecovery;
-
-/// The key under which [`Prefs`] are kept in eframe storage.
-pub const PREFS_KEY: &str = "claimdiff.prefs";
-
-/// How the claim-group list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum GroupSort {
-    /// In the order the claims first appear (first article first).
-    #[default]
-    Story,
-    /// Groups carried by the most outlets first.
-    Coverage,
-    /// Conflicts first, then shared, then single-outlet claims.
-    Status,
-}
-
-impl GroupSort {
-    /// All orders, in menu order.
-    pub const ALL: [GroupSort; 3] = [GroupSort::Story, GroupSort::Coverage, GroupSort::Status];
-
-    /// Menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            GroupSort::Story => "Story order",
-            GroupSort::Coverage => "Coverage",
-            GroupSort::Status => "Status",
-        }
-    }
-}
-
-/// How readily claims of different outlets are linked: presets over [`MatchSettings`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MatchingPreset {
-    /// Link only close restatements: fewer, surer groups.
-    Strict,
-    /// The thresholds fitted on labelled news sentence pairs.
-    Balanced,
-    /// Link looser restatements too: more groups, more to check.
-    Loose,
-}
-
-impl MatchingPreset {
-    /// All presets, in menu order.
-    pub const ALL: [MatchingPreset; 3] = [
-        MatchingPreset::Strict,
-        MatchingPreset::Balanced,
-        MatchingPreset::Loose,
-    ];
-
-    /// The thresholds of this preset.
-    pub fn settings(self) -> MatchSettings {
-        let base = MatchSettings::default();
-        let (link_shift, paraphrase_shift) = match self {
-            MatchingPreset::Strict => (0.10, 0.12),
-            MatchingPreset::Balanced => (0.0, 0.0),
-            MatchingPreset::Loose => (-0.05, -0.12),
-        };
-        MatchSettings {
-            link_threshold: (base.link_threshold + link_shift).clamp(0.01, 0.99),
-            paraphrase_threshold: (base.paraphrase_threshold + paraphrase_shift).clamp(0.01, 0.99),
-        }
-    }
-
-    /// The preset these thresholds are, if any (a workspace may hold other values).
-    pub fn of(settings: &MatchSettings) -> Option<MatchingPreset> {
-        Self::ALL.into_iter().find(|p| p.settings() == *settings)
-    }
-
-    /// Menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            MatchingPreset::Strict => "Strict matching",
-            MatchingPreset::Balanced => "Balanced matching",
-            MatchingPreset::Loose => "Loose matching",
-        }
-    }
-
-    /// Tooltip text.
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            MatchingPreset::Strict => {
-                "Link only claims that say nearly the same: fewer, surer groups"
-            }
-            MatchingPreset::Balanced => "The default, fitted on labelled news sentence pairs",
-            MatchingPreset::Loose => {
-                "Also link looser restatements: more groups, some of them wrong — check them"
-            }
-        }
-    }
-}
-
-/// Panels the user can show or hide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PanelKind {
-    /// The details area at the bottom (claim groups, outlets, differences).
-    Details,
-    /// The differences panel inside the details area.
-    Differences,
-}
-
-impl PanelKind {
-    /// Menu text.
-    pub fn label(self) -> &'static str {
-        match self {
-            PanelKind::Details => "Groups and details",
-            PanelKind::Differences => "Differences",
-        }
-    }
-}
-
-/// The tabs of the left part of the details area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum DetailsTab {
-    /// The coverage matrix of claim groups.
-    #[default]
-    Groups,
-    /// The per-outlet summary.
-    Outlets,
-}
-
-impl DetailsTab {
-    /// Tab text.
-    pub fn label(self) -> &'static str {
-        match self {
-            DetailsTab::Groups => "Claim groups",
-            DetailsTab::Outlets => "Outlets",
-        }
-    }
-}
-
-/// User interface preferences, kept between runs in eframe storage (not in documents).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Light, dark or follow the system.
-    pub theme: ThemeChoice,
-    /// Zoom factor (1.0 = 100 %).
-    pub zoom: f32,
-    /// Show the details area (groups, outlets, differences).
-    pub show_details: bool,
-    /// Show the differences panel.
-    pub show_differences: bool,
-    /// The tab shown in the details area.
-    pub details_tab: DetailsTab,
-    /// The order of the claim-group list.
-    pub sort: GroupSort,
-    /// Workspaces opened or saved lately, most recent first.
-    pub recent: Vec<PathBuf>,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            theme: ThemeChoice::System,
-            zoom: 1.0,
-            show_details: true,
-            show_differences: true,
-            details_tab: DetailsTab::Groups,
-            sort: GroupSort::Story,
-            recent: Vec::new(),
-        }
-    }
-}
 
 /// A runtime identity of an article, stable while the window is open: it follows the article
 /// when columns are reordered and tells which analysed article a column shows.
@@ -192,14 +26,14 @@ pub enum NoticeKind {
 /// A message in the notice bar, until the user dismisses it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    /// Id for [`super::Command::DismissNotice`].
+    /// Id for [`Command::DismissNotice`].
     pub id: u64,
     /// Error or information.
     pub kind: NoticeKind,
     /// One clear sentence, naming the file when there is one.
     pub text: String,
     /// An action offered next to the message (e.g. undo).
-    pub action: Option<super::Command>,
+    pub action: Option<Command>,
 }
 
 /// The "add article from text" dialog.
@@ -326,7 +160,7 @@ impl UiState {
         &mut self,
         kind: NoticeKind,
         text: impl Into<String>,
-        action: Option<super::Command>,
+        action: Option<Command>,
     ) -> u64 {
         const MAX_NOTICES: usize = 6;
         if action.is_some() {

@@ -4,7 +4,9 @@ use egui::{Panel, RichText, Ui};
 
 use super::command::Command;
 use super::intake;
-use super::state::{DetailsTab, MatchingPreset, NoticeKind, PanelKind, UiState};
+use super::matching_preset::MatchingPreset;
+use super::prefs::{DetailsTab, PanelKind};
+use super::state::{NoticeKind, UiState};
 use super::theme::{self, ThemeChoice};
 use super::view::View;
 use super::widgets::{command_button, menu_check, menu_item, menu_item_labelled};

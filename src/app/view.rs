@@ -1,6 +1,7 @@
 //! A read-only view of everything a panel draws from, built once per frame.
 
-use super::state::{ArticleKey, Prefs};
+use super::prefs::Prefs;
+use super::state::ArticleKey;
 use super::theme::Palette;
 use super::worker::Analysed;
 use crate::analysis::{Claim, Comparison, Group, GroupStatus};
