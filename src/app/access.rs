@@ -83,7 +83,7 @@ impl App {
     }
 
     /// The workspace's name: its file name, or what it is when it has no file yet.
-    pub fn document_name(&self) -> String {
+    pub(crate) fn document_name(&self) -> String {
         if let Some(name) = self.doc.file_name() {
             name
         } else if !self.ui.document_name.is_empty() {

@@ -11,7 +11,12 @@ use super::view::View;
 use super::{diff_panel, groups_panel, summary_panel};
 
 /// The bottom details area.
-pub fn details_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn details_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     Panel::bottom("details")
         .resizable(true)
         .default_size(theme::DETAILS_DEFAULT_HEIGHT)

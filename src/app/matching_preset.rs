@@ -15,14 +15,14 @@ pub enum MatchingPreset {
 
 impl MatchingPreset {
     /// All presets, in menu order.
-    pub const ALL: [MatchingPreset; 3] = [
+    pub(crate) const ALL: [MatchingPreset; 3] = [
         MatchingPreset::Strict,
         MatchingPreset::Balanced,
         MatchingPreset::Loose,
     ];
 
     /// The thresholds of this preset.
-    pub fn settings(self) -> MatchSettings {
+    pub(crate) fn settings(self) -> MatchSettings {
         let base = MatchSettings::default();
         let (link_shift, paraphrase_shift) = match self {
             MatchingPreset::Strict => (0.10, 0.12),
@@ -41,7 +41,7 @@ impl MatchingPreset {
     }
 
     /// Menu text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             MatchingPreset::Strict => "Strict matching",
             MatchingPreset::Balanced => "Balanced matching",
@@ -50,7 +50,7 @@ impl MatchingPreset {
     }
 
     /// Tooltip text.
-    pub fn tooltip(self) -> &'static str {
+    pub(crate) fn tooltip(self) -> &'static str {
         match self {
             MatchingPreset::Strict => {
                 "Link only claims that say nearly the same: fewer, surer groups"

@@ -21,18 +21,18 @@ mod lifecycle;
 mod reanalysis;
 mod selection;
 
-pub mod blocks;
-pub mod command;
-pub mod document;
-pub mod file_dialog;
-pub mod history;
-pub mod intake;
-pub mod matching_preset;
-pub mod navigation;
-pub mod prefs;
-pub mod state;
+mod blocks;
+mod command;
+mod document;
+mod file_dialog;
+mod history;
+mod intake;
+mod matching_preset;
+mod navigation;
+mod prefs;
+mod state;
 pub mod theme;
-pub mod worker;
+mod worker;
 
 mod columns;
 mod details;
@@ -50,7 +50,8 @@ use std::path::PathBuf;
 pub use command::{ChangedAnswer, Command, UnsavedAnswer};
 pub use matching_preset::MatchingPreset;
 pub use prefs::{DetailsTab, GroupSort, PanelKind, Prefs};
-pub use state::{ArticleKey, Notice, NoticeKind, UiState};
+use state::{ArticleKey, UiState};
+pub use state::{Notice, NoticeKind};
 pub use theme::ThemeChoice;
 
 use crate::analysis::Article;
@@ -174,7 +175,7 @@ impl App {
     }
 
     /// A window on the built-in demo story (usable without eframe, e.g. from kittest).
-    pub fn demo() -> Self {
+    pub(crate) fn demo() -> Self {
         let mut app = Self::with_articles(demo_articles());
         app.ui.document_name = "demo story".to_owned();
         app
@@ -186,7 +187,7 @@ impl App {
     }
 
     /// A window on this workspace.
-    pub fn with_workspace(workspace: Workspace) -> Self {
+    pub(crate) fn with_workspace(workspace: Workspace) -> Self {
         let mut app = Self {
             keys: Vec::new(),
             next_key: 0,

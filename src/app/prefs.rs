@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::theme::ThemeChoice;
 
 /// The key under which [`Prefs`] are kept in eframe storage.
-pub const PREFS_KEY: &str = "claimdiff.prefs";
+pub(crate) const PREFS_KEY: &str = "claimdiff.prefs";
 
 /// How the claim-group list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -24,10 +24,11 @@ pub enum GroupSort {
 
 impl GroupSort {
     /// All orders, in menu order.
-    pub const ALL: [GroupSort; 3] = [GroupSort::Story, GroupSort::Coverage, GroupSort::Status];
+    pub(crate) const ALL: [GroupSort; 3] =
+        [GroupSort::Story, GroupSort::Coverage, GroupSort::Status];
 
     /// Menu text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             GroupSort::Story => "Story order",
             GroupSort::Coverage => "Coverage",
@@ -47,7 +48,7 @@ pub enum PanelKind {
 
 impl PanelKind {
     /// Menu text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             PanelKind::Details => "Groups and details",
             PanelKind::Differences => "Differences",
@@ -67,7 +68,7 @@ pub enum DetailsTab {
 
 impl DetailsTab {
     /// Tab text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             DetailsTab::Groups => "Claim groups",
             DetailsTab::Outlets => "Outlets",

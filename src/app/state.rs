@@ -12,7 +12,7 @@ use crate::workspace::PendingRecovery;
 /// A runtime identity of an article, stable while the window is open: it follows the article
 /// when columns are reordered and tells which analysed article a column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ArticleKey(pub u64);
+pub(crate) struct ArticleKey(pub(crate) u64);
 
 /// How bad a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,125 +38,125 @@ pub struct Notice {
 
 /// The "add article from text" dialog.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PasteDialog {
+pub(crate) struct PasteDialog {
     /// The article text being typed or pasted.
-    pub text: String,
+    pub(crate) text: String,
     /// The outlet name to use when the text names none.
-    pub outlet: String,
+    pub(crate) outlet: String,
     /// True until the text box has been given keyboard focus once.
-    pub focus_pending: bool,
+    pub(crate) focus_pending: bool,
 }
 
 /// The "add article from link" dialog.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct LinkDialog {
+pub(crate) struct LinkDialog {
     /// The address being typed.
-    pub url: String,
+    pub(crate) url: String,
     /// True until the field has been given keyboard focus once.
-    pub focus_pending: bool,
+    pub(crate) focus_pending: bool,
 }
 
 /// An article header being edited in place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MetaEdit {
+pub(crate) struct MetaEdit {
     /// Which article.
-    pub key: ArticleKey,
+    pub(crate) key: ArticleKey,
     /// Outlet name.
-    pub outlet: String,
+    pub(crate) outlet: String,
     /// Headline.
-    pub headline: String,
+    pub(crate) headline: String,
     /// Date as written.
-    pub date: String,
+    pub(crate) date: String,
     /// The metadata before editing (keeps the fields the editor does not show).
-    pub original: ArticleMeta,
+    pub(crate) original: ArticleMeta,
     /// True until the first field has been given keyboard focus.
-    pub focus_pending: bool,
+    pub(crate) focus_pending: bool,
 }
 
 /// The selected claim (its group is the selected group).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// The anchor claim, by stable id, so the selection survives re-analysis.
-    pub claim: ClaimId,
+    pub(crate) claim: ClaimId,
 }
 
 /// Everything about the window that is neither a document nor a preference.
 #[derive(Debug, Default)]
-pub struct UiState {
+pub(crate) struct UiState {
     /// The selected claim.
-    pub selection: Option<Selection>,
+    pub(crate) selection: Option<Selection>,
     /// The group hovered in the previous frame (index into the current comparison).
-    pub hovered_group: Option<usize>,
+    pub(crate) hovered_group: Option<usize>,
     /// The group hovered in the frame being drawn.
-    pub hovered_group_now: Option<usize>,
+    pub(crate) hovered_group_now: Option<usize>,
     /// Columns that still have to scroll their copy of the selected group into view.
-    pub scroll_columns: BTreeSet<ArticleKey>,
+    pub(crate) scroll_columns: BTreeSet<ArticleKey>,
     /// The matrix should scroll the selected row into view.
-    pub scroll_matrix: bool,
+    pub(crate) scroll_matrix: bool,
     /// The column the article row should scroll horizontally into view.
-    pub scroll_to_column: Option<ArticleKey>,
+    pub(crate) scroll_to_column: Option<ArticleKey>,
     /// True while the next claim clicked is linked with the selected one.
-    pub linking: bool,
+    pub(crate) linking: bool,
     /// Messages shown in the notice bar.
-    pub notices: Vec<Notice>,
+    pub(crate) notices: Vec<Notice>,
     /// Id of the next notice.
-    pub next_notice_id: u64,
+    pub(crate) next_notice_id: u64,
     /// The paste dialog, when open.
-    pub paste: Option<PasteDialog>,
+    pub(crate) paste: Option<PasteDialog>,
     /// A clipboard paste was requested for the paste dialog.
-    pub awaiting_clipboard: bool,
+    pub(crate) awaiting_clipboard: bool,
     /// Text of the "open path" field.
-    pub path_input: String,
+    pub(crate) path_input: String,
     /// Focus the path field in the next frame.
-    pub focus_path: bool,
+    pub(crate) focus_path: bool,
     /// Focus the search field in the next frame.
-    pub focus_search: bool,
+    pub(crate) focus_search: bool,
     /// The article header being edited.
-    pub editing: Option<MetaEdit>,
+    pub(crate) editing: Option<MetaEdit>,
     /// A native file dialog running on another thread.
-    pub file_dialog: Option<RunningDialog>,
+    pub(crate) file_dialog: Option<RunningDialog>,
     /// "Save changes?" is asked; the answer leads to this.
-    pub unsaved_prompt: Option<Proceed>,
+    pub(crate) unsaved_prompt: Option<Proceed>,
     /// "The file changed on disk" is asked; saving was to lead to this.
-    pub changed_prompt: Option<Option<Proceed>>,
+    pub(crate) changed_prompt: Option<Option<Proceed>>,
     /// What to do once the save under way (or the Save As dialog) succeeds.
-    pub after_save: Option<Proceed>,
+    pub(crate) after_save: Option<Proceed>,
     /// The "save as" path field shown when no native save dialog could be shown.
-    pub save_path_prompt: Option<String>,
+    pub(crate) save_path_prompt: Option<String>,
     /// Work left by windows that did not close cleanly, offered for restoring.
-    pub restore_offer: Vec<PendingRecovery>,
+    pub(crate) restore_offer: Vec<PendingRecovery>,
     /// The "add article from link" dialog, when open.
-    pub link_dialog: Option<LinkDialog>,
+    pub(crate) link_dialog: Option<LinkDialog>,
     /// The window should close.
-    pub close_requested: bool,
+    pub(crate) close_requested: bool,
     /// The close command went to the window.
-    pub close_sent: bool,
+    pub(crate) close_sent: bool,
     /// The user agreed to close (no unsaved changes, or they chose to save or let them go).
-    pub allow_close: bool,
+    pub(crate) allow_close: bool,
     /// Theme or zoom changed and must be handed to egui.
-    pub prefs_changed: bool,
+    pub(crate) prefs_changed: bool,
     /// The window title last sent.
-    pub title: String,
+    pub(crate) title: String,
     /// Name of the open comparison, for the title.
-    pub document_name: String,
+    pub(crate) document_name: String,
     /// Claims drawn with the selected-group highlight in the last frame, per column.
-    pub highlighted: Vec<ClaimId>,
+    pub(crate) highlighted: Vec<ClaimId>,
     /// The keyboard-shortcut window is open.
-    pub show_shortcuts: bool,
+    pub(crate) show_shortcuts: bool,
     /// Rows of the claim-group list visible in the last frame.
-    pub matrix_rows_shown: std::ops::Range<usize>,
+    pub(crate) matrix_rows_shown: std::ops::Range<usize>,
     /// Height of the claim-group list viewport in the last frame.
-    pub matrix_view_height: f32,
+    pub(crate) matrix_view_height: f32,
 }
 
 impl UiState {
     /// Add a notice; at most a few are kept, the oldest go first.
-    pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) -> u64 {
+    pub(crate) fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) -> u64 {
         self.notify_with(kind, text, None)
     }
 
     /// Add a notice with an action button.
-    pub fn notify_with(
+    pub(crate) fn notify_with(
         &mut self,
         kind: NoticeKind,
         text: impl Into<String>,
