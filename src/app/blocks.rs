@@ -7,7 +7,7 @@ use crate::ingest::{Article, Span};
 
 /// What a block of an article column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A claim (index into `Comparison::claims`).
     Claim(usize),
     /// The headline line, when it is not a claim.
@@ -22,7 +22,7 @@ pub enum BlockKind {
 
 /// The space before a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Gap {
+pub(crate) enum Gap {
     /// Same paragraph as the block before.
     None,
     /// A new line.
@@ -33,17 +33,17 @@ pub enum Gap {
 
 /// One block of an article column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// What it shows.
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// Byte range in the article text.
-    pub span: Span,
+    pub(crate) span: Span,
     /// The break before it.
-    pub gap: Gap,
+    pub(crate) gap: Gap,
 }
 
 /// Cut `article` into blocks; `claims` are `(claim index, span)` of its claims in text order.
-pub fn article_blocks(article: &Article, claims: &[(usize, Span)]) -> Vec<Block> {
+pub(crate) fn article_blocks(article: &Article, claims: &[(usize, Span)]) -> Vec<Block> {
     let text = article.text.as_str();
     let overlaps_claim = |span: &Span| claims.iter().any(|(_, c)| c.overlaps(span));
     let mut marked: Vec<(Span, BlockKind)> = claims

@@ -22,7 +22,12 @@ use crate::ingest::ArticleMeta;
 use crate::workspace::ArticleEntry;
 
 /// All article columns, or a welcome screen when there are none.
-pub fn columns_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn columns_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     let n = view.workspace.articles.len();
     if n == 0 {
         welcome_ui(ui, out);

@@ -1,11 +1,12 @@
 //! Everything a user can do, as one enum: menus, keyboard shortcuts, buttons and tests all send a
-//! [`Command`] that [`super::App::apply`] carries out in one place.
+//! [`Command`] that `App::apply` carries out in one place.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::state::{DetailsTab, GroupSort, MatchingPreset, PanelKind};
+use super::matching_preset::MatchingPreset;
+use super::prefs::{DetailsTab, GroupSort, PanelKind};
 use super::theme::ThemeChoice;
 use crate::analysis::ClaimId;
 use crate::ingest::ArticleMeta;
@@ -178,7 +179,7 @@ const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 impl Command {
     /// The commands that have keyboard shortcuts, most specific modifiers first (so that
     /// Shift+F7 is matched before F7).
-    pub fn with_shortcuts() -> Vec<Command> {
+    pub(crate) fn with_shortcuts() -> Vec<Command> {
         let mut commands = vec![
             Command::NewWorkspace,
             Command::OpenWorkspace,
@@ -215,12 +216,12 @@ impl Command {
     }
 
     /// The main keyboard shortcut, shown in menus and tooltips.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    pub(crate) fn shortcut(&self) -> Option<KeyboardShortcut> {
         self.shortcuts().first().copied()
     }
 
     /// Every shortcut that triggers this command (the first is shown in menus).
-    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+    pub(crate) fn shortcuts(&self) -> Vec<KeyboardShortcut> {
         let none = Modifiers::NONE;
         let cmd = Modifiers::COMMAND;
         match self {
@@ -262,7 +263,7 @@ impl Command {
 
     /// True when the shortcut is a plain key that would clash with typing, so it only works while
     /// no text field has keyboard focus.
-    pub fn shortcut_needs_no_text_focus(shortcut: &KeyboardShortcut) -> bool {
+    pub(crate) fn shortcut_needs_no_text_focus(shortcut: &KeyboardShortcut) -> bool {
         let function_key = matches!(
             shortcut.logical_key,
             Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
@@ -274,7 +275,7 @@ impl Command {
     }
 
     /// Short text for menus and buttons.
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Command::NewWorkspace => "New workspace",
             Command::OpenWorkspace => "Open workspace…",
@@ -338,7 +339,7 @@ impl Command {
     }
 
     /// A sentence explaining the command, for tooltips.
-    pub fn tooltip(&self) -> &'static str {
+    pub(crate) fn tooltip(&self) -> &'static str {
         match self {
             Command::NewWorkspace => "Start an empty comparison",
             Command::OpenWorkspace => "Open a saved comparison (.claimdiff.ron)",
@@ -415,7 +416,7 @@ impl Command {
     }
 
     /// The tooltip followed by the shortcut, e.g. "Jump to the next conflict (F7)".
-    pub fn hover_text(&self, ctx: &egui::Context) -> String {
+    pub(crate) fn hover_text(&self, ctx: &egui::Context) -> String {
         match self.shortcut() {
             Some(s) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(&s)),
             None => self.tooltip().to_owned(),
@@ -424,7 +425,7 @@ impl Command {
 }
 
 /// Text of a group filter.
-pub fn filter_label(filter: GroupFilter) -> &'static str {
+pub(crate) fn filter_label(filter: GroupFilter) -> &'static str {
     match filter {
         GroupFilter::All => "All",
         GroupFilter::ConflictsOnly => "≠ Conflicts",

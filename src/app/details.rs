@@ -4,13 +4,19 @@
 use egui::{Panel, Ui};
 
 use super::command::Command;
-use super::state::{DetailsTab, UiState};
+use super::prefs::DetailsTab;
+use super::state::UiState;
 use super::theme;
 use super::view::View;
 use super::{diff_panel, groups_panel, summary_panel};
 
 /// The bottom details area.
-pub fn details_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn details_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     Panel::bottom("details")
         .resizable(true)
         .default_size(theme::DETAILS_DEFAULT_HEIGHT)

@@ -13,7 +13,7 @@ use crate::analysis::diff::{Mark, Side, WordDiff, diff_claims, reveal_invisible}
 use crate::analysis::{Claim, Group, Link, LinkOrigin};
 
 /// The differences panel.
-pub fn diff_panel_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+pub(crate) fn diff_panel_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
     ui.add_space(4.0);
     ui.label(RichText::new("Differences").strong());
     ui.separator();
@@ -272,7 +272,7 @@ fn diff_job(diff: &WordDiff, palette: &Palette, wrap_width: f32) -> LayoutJob {
 }
 
 /// Changed facts in words: "number: “Roughly 20 percent” → “A quarter”".
-pub fn fact_callouts(diff: &WordDiff) -> Vec<String> {
+pub(crate) fn fact_callouts(diff: &WordDiff) -> Vec<String> {
     let mut out = Vec::new();
     let mut hunk: Vec<(Side, Mark, &str)> = Vec::new();
     let flush = |hunk: &mut Vec<(Side, Mark, &str)>, out: &mut Vec<String>| {

@@ -14,14 +14,14 @@ use crate::workspace::{
 };
 
 /// How long after the last change the recovery snapshot is written.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
+pub(crate) const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 
 /// How many recently used workspaces the File menu lists.
-pub const MAX_RECENT: usize = 10;
+pub(crate) const MAX_RECENT: usize = 10;
 
 /// What to do once the user has decided about unsaved changes (or when there are none).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Proceed {
+pub(crate) enum Proceed {
     /// Close the window.
     Close,
     /// Start an empty workspace.
@@ -36,11 +36,11 @@ pub enum Proceed {
 
 /// The workspace file behind the window.
 #[derive(Debug)]
-pub struct DocumentFile {
+pub(crate) struct DocumentFile {
     /// Where the workspace was opened from or last saved to; `None` until first saved.
-    pub path: Option<PathBuf>,
+    pub(crate) path: Option<PathBuf>,
     /// The file's content at open or last save, to notice edits by other programs.
-    pub stamp: Option<FileStamp>,
+    pub(crate) stamp: Option<FileStamp>,
     /// Held while the file is open here, so a second window can warn.
     lock: WorkspaceLock,
     /// The workspace as it is on disk (or as the window started with it); `None` when it
@@ -58,7 +58,7 @@ impl Default for DocumentFile {
 
 impl DocumentFile {
     /// A workspace not saved anywhere yet; `start` is what counts as "no changes".
-    pub fn untitled(start: Workspace) -> Self {
+    pub(crate) fn untitled(start: Workspace) -> Self {
         Self {
             path: None,
             stamp: None,
@@ -69,7 +69,7 @@ impl DocumentFile {
     }
 
     /// A workspace just opened from (or saved to) `path`.
-    pub fn on_disk(
+    pub(crate) fn on_disk(
         path: PathBuf,
         stamp: FileStamp,
         content: Workspace,
@@ -85,7 +85,11 @@ impl DocumentFile {
     }
 
     /// Work restored from a recovery snapshot: unsaved until the user saves it.
-    pub fn restored(path: Option<PathBuf>, stamp: Option<FileStamp>, lock: WorkspaceLock) -> Self {
+    pub(crate) fn restored(
+        path: Option<PathBuf>,
+        stamp: Option<FileStamp>,
+        lock: WorkspaceLock,
+    ) -> Self {
         Self {
             path,
             stamp,
@@ -96,17 +100,17 @@ impl DocumentFile {
     }
 
     /// True when the workspace has changes that are not in its file.
-    pub fn is_dirty(&self) -> bool {
+    pub(crate) fn is_dirty(&self) -> bool {
         self.dirty
     }
 
     /// Compare `current` with what is saved (after every change).
-    pub fn refresh_dirty(&mut self, current: &Workspace) {
+    pub(crate) fn refresh_dirty(&mut self, current: &Workspace) {
         self.dirty = self.saved.as_ref() != Some(current);
     }
 
     /// A save of `content` to `path` succeeded.
-    pub fn saved_as(
+    pub(crate) fn saved_as(
         &mut self,
         path: PathBuf,
         stamp: FileStamp,
@@ -120,12 +124,12 @@ impl DocumentFile {
     }
 
     /// Hold `lock` for this file (dropping any older one).
-    pub fn set_lock(&mut self, lock: WorkspaceLock) {
+    pub(crate) fn set_lock(&mut self, lock: WorkspaceLock) {
         self.lock = lock;
     }
 
     /// The file name, for the title and messages.
-    pub fn file_name(&self) -> Option<String> {
+    pub(crate) fn file_name(&self) -> Option<String> {
         self.path
             .as_deref()
             .and_then(Path::file_name)
@@ -135,7 +139,7 @@ impl DocumentFile {
 
 /// A job finished on a background thread.
 #[derive(Debug)]
-pub enum JobDone {
+pub(crate) enum JobDone {
     /// A workspace file was read.
     Loaded {
         /// The file.
@@ -174,7 +178,7 @@ pub enum JobDone {
 
 /// What kind of job runs, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JobKind {
+pub(crate) enum JobKind {
     /// Reading a workspace file.
     Load(String),
     /// Writing a workspace file.
@@ -187,7 +191,7 @@ pub enum JobKind {
 
 impl JobKind {
     /// Status text ("Saving 'x'…"), `None` for jobs not worth showing.
-    pub fn status(&self) -> Option<String> {
+    pub(crate) fn status(&self) -> Option<String> {
         match self {
             JobKind::Load(name) => Some(format!("Opening '{name}'…")),
             JobKind::Save(name) => Some(format!("Saving '{name}'…")),
@@ -199,7 +203,7 @@ impl JobKind {
 
 /// Background jobs: each runs on its own thread and reports through one channel.
 #[derive(Debug)]
-pub struct Jobs {
+pub(crate) struct Jobs {
     sender: Sender<(u64, JobDone)>,
     receiver: Receiver<(u64, JobDone)>,
     running: Vec<(u64, JobKind)>,
@@ -220,7 +224,7 @@ impl Default for Jobs {
 
 impl Jobs {
     /// Run `job` on a new thread. A panic inside it is reported as [`JobDone::Crashed`].
-    pub fn spawn(&mut self, kind: JobKind, job: impl FnOnce() -> JobDone + Send + 'static) {
+    pub(crate) fn spawn(&mut self, kind: JobKind, job: impl FnOnce() -> JobDone + Send + 'static) {
         let id = self.next_id;
         self.next_id += 1;
         let what = match &kind {
@@ -251,7 +255,7 @@ impl Jobs {
     }
 
     /// Finished jobs, without blocking.
-    pub fn poll(&mut self) -> Vec<JobDone> {
+    pub(crate) fn poll(&mut self) -> Vec<JobDone> {
         let mut done = Vec::new();
         while let Ok((id, result)) = self.receiver.try_recv() {
             self.running.retain(|(r, _)| *r != id);
@@ -261,13 +265,13 @@ impl Jobs {
     }
 
     /// Block until every running job has finished (tests).
-    pub fn wait_all(&mut self) -> Vec<JobDone> {
+    pub(crate) fn wait_all(&mut self) -> Vec<JobDone> {
         self.wait_while(|_| true)
     }
 
     /// Block until no job of the kinds `matches` picks is running (at close: a save or a
     /// snapshot under way finishes; a slow fetch is simply abandoned).
-    pub fn wait_while(&mut self, matches: impl Fn(&JobKind) -> bool) -> Vec<JobDone> {
+    pub(crate) fn wait_while(&mut self, matches: impl Fn(&JobKind) -> bool) -> Vec<JobDone> {
         let mut done = Vec::new();
         while self.running.iter().any(|(_, k)| matches(k)) {
             match self.receiver.recv_timeout(Duration::from_secs(60)) {
@@ -282,17 +286,17 @@ impl Jobs {
     }
 
     /// True while a job of this kind runs.
-    pub fn is_running(&self, matches: impl Fn(&JobKind) -> bool) -> bool {
+    pub(crate) fn is_running(&self, matches: impl Fn(&JobKind) -> bool) -> bool {
         self.running.iter().any(|(_, k)| matches(k))
     }
 
     /// True while any job runs.
-    pub fn any_running(&self) -> bool {
+    pub(crate) fn any_running(&self) -> bool {
         !self.running.is_empty()
     }
 
     /// Status lines of the running jobs worth showing.
-    pub fn statuses(&self) -> Vec<String> {
+    pub(crate) fn statuses(&self) -> Vec<String> {
         self.running
             .iter()
             .filter_map(|(_, k)| k.status())
@@ -302,21 +306,21 @@ impl Jobs {
 
 /// Autosave: a snapshot of unsaved work shortly after each change, offered back after a crash.
 #[derive(Debug, Default)]
-pub struct Autosave {
+pub(crate) struct Autosave {
     /// This window's recovery slot; `None` when autosave is off or unavailable.
-    pub session: Option<Arc<RecoverySession>>,
+    pub(crate) session: Option<Arc<RecoverySession>>,
     /// When the next snapshot is due.
-    pub due: Option<Instant>,
+    pub(crate) due: Option<Instant>,
     /// A snapshot of this session may be on disk.
-    pub written: bool,
+    pub(crate) written: bool,
     /// The user was told once that autosave failed.
-    pub failure_shown: bool,
+    pub(crate) failure_shown: bool,
 }
 
 impl Autosave {
     /// Autosave into `dir` (the folder is created). On failure autosave is off and the reason
     /// is returned for a notice.
-    pub fn start_in(dir: &Path) -> (Self, Option<String>) {
+    pub(crate) fn start_in(dir: &Path) -> (Self, Option<String>) {
         match RecoverySession::start_in(dir) {
             Ok(session) => (
                 Self {
@@ -330,19 +334,19 @@ impl Autosave {
     }
 
     /// Snapshots left by windows that did not close cleanly.
-    pub fn pending(&self) -> Vec<PendingRecovery> {
+    pub(crate) fn pending(&self) -> Vec<PendingRecovery> {
         self.session.as_ref().map_or_else(Vec::new, |s| s.pending())
     }
 
     /// Schedule a snapshot after a change.
-    pub fn changed(&mut self, now: Instant) {
+    pub(crate) fn changed(&mut self, now: Instant) {
         if self.session.is_some() {
             self.due = Some(now + AUTOSAVE_DELAY);
         }
     }
 
     /// Remove this session's snapshot (after a save, or when the work was let go on purpose).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.due = None;
         if let Some(session) = &self.session
             && self.written
@@ -355,13 +359,13 @@ impl Autosave {
     }
 
     /// Time left until the snapshot is due, for scheduling a repaint.
-    pub fn time_left(&self, now: Instant) -> Option<Duration> {
+    pub(crate) fn time_left(&self, now: Instant) -> Option<Duration> {
         self.due.map(|due| due.saturating_duration_since(now))
     }
 }
 
 /// Put `path` first in the recent list, without duplicates, at most [`MAX_RECENT`] long.
-pub fn remember_recent(recent: &mut Vec<PathBuf>, path: &Path) {
+pub(crate) fn remember_recent(recent: &mut Vec<PathBuf>, path: &Path) {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     recent.retain(|p| *p != path);
     recent.insert(0, path);

@@ -12,7 +12,7 @@ use super::view::View;
 use super::widgets::command_button;
 
 /// Draw whichever workspace dialog is open (at most one is shown at a time).
-pub fn dialogs_ui(
+pub(crate) fn dialogs_ui(
     ui: &Ui,
     view: &View<'_>,
     state: &mut UiState,

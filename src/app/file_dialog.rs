@@ -6,14 +6,14 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 /// File name extensions offered in the "open articles" dialog.
-pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+pub(crate) const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
 
 /// The extension a new workspace file gets.
-pub const WORKSPACE_SUFFIX: &str = ".claimdiff.ron";
+pub(crate) const WORKSPACE_SUFFIX: &str = ".claimdiff.ron";
 
 /// What a dialog is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogPurpose {
+pub(crate) enum DialogPurpose {
     /// Pick article files to add.
     AddArticles,
     /// Pick a workspace to open.
@@ -29,20 +29,20 @@ pub enum DialogPurpose {
 
 /// A dialog's answer: the picked paths, or `None` when the user cancelled or no dialog could be
 /// shown.
-pub type Picked = Option<Vec<PathBuf>>;
+pub(crate) type Picked = Option<Vec<PathBuf>>;
 
 /// A native dialog open on another thread.
 #[derive(Debug)]
-pub struct RunningDialog {
+pub(crate) struct RunningDialog {
     /// What it is for.
-    pub purpose: DialogPurpose,
+    pub(crate) purpose: DialogPurpose,
     receiver: Receiver<Picked>,
     started: Instant,
 }
 
 /// What [`RunningDialog::poll`] found.
 #[derive(Debug, PartialEq)]
-pub enum DialogOutcome {
+pub(crate) enum DialogOutcome {
     /// Still open.
     Open,
     /// The user picked these paths (at least one).
@@ -55,7 +55,7 @@ pub enum DialogOutcome {
 
 impl RunningDialog {
     /// Show the dialog for `purpose`.
-    pub fn spawn(purpose: DialogPurpose) -> Self {
+    pub(crate) fn spawn(purpose: DialogPurpose) -> Self {
         let (sender, receiver) = mpsc::channel();
         let task = purpose.clone();
         let run = move || {
@@ -80,7 +80,7 @@ impl RunningDialog {
     }
 
     /// Check for the answer without blocking.
-    pub fn poll(&self) -> DialogOutcome {
+    pub(crate) fn poll(&self) -> DialogOutcome {
         // An answer that came at once means rfd could show no dialog.
         let quick = self.started.elapsed() < Duration::from_millis(400);
         match self.receiver.try_recv() {
@@ -120,7 +120,7 @@ fn show(purpose: &DialogPurpose) -> Picked {
 
 /// The path a "save" answer should be written to: a name without a `.ron` extension gets
 /// `.claimdiff.ron`, so the file opens again from the Open dialog's filter.
-pub fn with_workspace_extension(path: &Path) -> PathBuf {
+pub(crate) fn with_workspace_extension(path: &Path) -> PathBuf {
     let is_ron = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
@@ -133,14 +133,14 @@ pub fn with_workspace_extension(path: &Path) -> PathBuf {
 }
 
 /// True for a path that names a workspace (`.ron`), not an article.
-pub fn is_workspace_path(path: &Path) -> bool {
+pub(crate) fn is_workspace_path(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 /// The file name proposed when saving a workspace named `name` ("demo story" →
 /// "demo story.claimdiff.ron"); characters no file system accepts become "-".
-pub fn proposed_file_name(name: &str) -> String {
+pub(crate) fn proposed_file_name(name: &str) -> String {
     let cleaned: String = name
         .trim()
         .chars()

@@ -5,7 +5,8 @@ use egui::{Align2, CornerRadius, RichText, ScrollArea, Sense, Ui, vec2};
 
 use super::command::{Command, filter_label};
 use super::navigation::passes_filter;
-use super::state::{GroupSort, UiState};
+use super::prefs::GroupSort;
+use super::state::UiState;
 use super::theme;
 use super::view::View;
 use super::widgets::outlet_initials;
@@ -13,7 +14,12 @@ use crate::analysis::{Comparison, Group, GroupStatus};
 use crate::workspace::GroupFilter;
 
 /// Filters, sort, search and the matrix.
-pub fn groups_panel_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn groups_panel_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     controls_ui(ui, view, state, out);
     ui.add_space(4.0);
     let comparison = view.comparison();

@@ -8,25 +8,25 @@ const MAX_UNDO: usize = 100;
 
 /// The document as it was before a change.
 #[derive(Debug, Clone)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// The workspace.
-    pub workspace: Workspace,
+    pub(crate) workspace: Workspace,
     /// The article keys, aligned with `workspace.articles`.
-    pub keys: Vec<ArticleKey>,
+    pub(crate) keys: Vec<ArticleKey>,
     /// What the change was ("Remove article").
-    pub label: &'static str,
+    pub(crate) label: &'static str,
 }
 
 /// Undo and redo stacks.
 #[derive(Debug, Default)]
-pub struct History {
+pub(crate) struct History {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
 }
 
 impl History {
     /// Remember the state before a change; a new change clears the redo stack.
-    pub fn record(&mut self, snapshot: Snapshot) {
+    pub(crate) fn record(&mut self, snapshot: Snapshot) {
         self.undo.push(snapshot);
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
@@ -35,7 +35,7 @@ impl History {
     }
 
     /// Take the state to go back to, giving the current one for redo.
-    pub fn undo(&mut self, current: Snapshot) -> Option<Snapshot> {
+    pub(crate) fn undo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let previous = self.undo.pop()?;
         self.redo.push(Snapshot {
             label: previous.label,
@@ -45,7 +45,7 @@ impl History {
     }
 
     /// Take the state to go forward to, giving the current one for undo.
-    pub fn redo(&mut self, current: Snapshot) -> Option<Snapshot> {
+    pub(crate) fn redo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let next = self.redo.pop()?;
         self.undo.push(Snapshot {
             label: next.label,
@@ -55,12 +55,12 @@ impl History {
     }
 
     /// What undo would revert.
-    pub fn undo_label(&self) -> Option<&'static str> {
+    pub(crate) fn undo_label(&self) -> Option<&'static str> {
         self.undo.last().map(|s| s.label)
     }
 
     /// What redo would repeat.
-    pub fn redo_label(&self) -> Option<&'static str> {
+    pub(crate) fn redo_label(&self) -> Option<&'static str> {
         self.redo.last().map(|s| s.label)
     }
 }

@@ -6,7 +6,7 @@ use crate::ingest::Article;
 use crate::ingest::{UNKNOWN_OUTLET, import_file, import_text};
 
 /// Import one article file, returning a sentence naming the file on failure.
-pub fn import_path(path: &Path) -> Result<Article, String> {
+pub(crate) fn import_path(path: &Path) -> Result<Article, String> {
     match import_file(path) {
         Ok(article) => Ok(article),
         Err(e) => {
@@ -22,7 +22,7 @@ pub fn import_path(path: &Path) -> Result<Article, String> {
 }
 
 /// The file name of a path, for messages.
-pub fn display_name(path: &Path) -> String {
+pub(crate) fn display_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
@@ -30,7 +30,7 @@ pub fn display_name(path: &Path) -> String {
 
 /// Paths typed into the path field: one per line or separated by `;`, with `~` expanded and
 /// surrounding quotes removed.
-pub fn parse_typed_paths(input: &str) -> Vec<PathBuf> {
+pub(crate) fn parse_typed_paths(input: &str) -> Vec<PathBuf> {
     input
         .split(['\n', ';'])
         .map(|p| p.trim().trim_matches(['"', '\'']).trim())
@@ -50,7 +50,7 @@ fn expand_home(path: &str) -> PathBuf {
 
 /// An article from pasted or typed text. When the text names no outlet, `outlet` is used, or
 /// "Pasted article N" when that is empty too.
-pub fn article_from_text(text: &str, outlet: &str, number: usize) -> Article {
+pub(crate) fn article_from_text(text: &str, outlet: &str, number: usize) -> Article {
     let mut article = import_text(text, None);
     let outlet_found = article.meta.outlet.trim();
     if outlet_found.is_empty() || outlet_found == UNKNOWN_OUTLET {

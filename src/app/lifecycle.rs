@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::App;
+use super::command::{ChangedAnswer, UnsavedAnswer};
 use super::document::{AUTOSAVE_DELAY, DocumentFile, JobDone, JobKind, Proceed, remember_recent};
 use super::file_dialog::{self, DialogPurpose};
 use super::history::History;
 use super::intake;
 use super::state::NoticeKind;
-use super::{App, ChangedAnswer, UnsavedAnswer};
 use crate::ingest::demo::demo_articles;
 use crate::workspace::{
     FileStamp, Overwrite, Workspace, WorkspaceLock, cleanup_stray_temps, load_with_stamp, save,

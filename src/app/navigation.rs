@@ -1,11 +1,11 @@
 //! Which groups the claim-group list shows, in which order, and where next/previous lead.
 
-use super::state::GroupSort;
+use super::prefs::GroupSort;
 use crate::analysis::{Comparison, Group, GroupStatus};
 use crate::workspace::GroupFilter;
 
 /// True when the group passes the filter.
-pub fn passes_filter(group: &Group, filter: GroupFilter) -> bool {
+pub(crate) fn passes_filter(group: &Group, filter: GroupFilter) -> bool {
     match filter {
         GroupFilter::All => true,
         GroupFilter::ConflictsOnly => group.status == GroupStatus::Conflicting,
@@ -15,7 +15,7 @@ pub fn passes_filter(group: &Group, filter: GroupFilter) -> bool {
 }
 
 /// Claims whose text contains `query` (case-insensitive), as a flag per claim; empty query: none.
-pub fn search_hits(comparison: &Comparison, query: &str) -> Vec<bool> {
+pub(crate) fn search_hits(comparison: &Comparison, query: &str) -> Vec<bool> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return vec![false; comparison.claims.len()];
@@ -37,7 +37,7 @@ fn status_rank(status: GroupStatus) -> u8 {
 
 /// Groups that pass `filter` and (when `hits` has any) contain a search hit, in `sort` order.
 /// Ties keep story order, so the list never shuffles between frames.
-pub fn group_order(
+pub(crate) fn group_order(
     comparison: &Comparison,
     filter: GroupFilter,
     hits: &[bool],
@@ -80,7 +80,7 @@ pub fn group_order(
 /// The next (or previous) entry of `candidates` after `current`, following `full` order and
 /// wrapping around. `current` may be outside `candidates` (e.g. a shared group while jumping
 /// between conflicts): then the nearest candidate in that direction is taken.
-pub fn step(
+pub(crate) fn step(
     full: &[usize],
     candidates: &[usize],
     current: Option<usize>,
@@ -107,6 +107,21 @@ pub fn step(
             }
         })
         .find(|g| candidates.contains(g))
+}
+
+/// The claim-group list for the current comparison, filter, search and sort.
+#[derive(Debug, Default)]
+pub(crate) struct OrderCache {
+    /// What the lists were made for: analysis generation, filter, search, sort.
+    pub(crate) key: Option<(u64, GroupFilter, String, GroupSort)>,
+    /// Groups listed (filtered, searched, sorted).
+    pub(crate) listed: Vec<usize>,
+    /// Every group, sorted.
+    pub(crate) full: Vec<usize>,
+    /// Conflicting groups, sorted.
+    pub(crate) conflicts: Vec<usize>,
+    /// Search hit flag per claim.
+    pub(crate) hits: Vec<bool>,
 }
 
 #[cfg(test)]

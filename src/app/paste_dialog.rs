@@ -8,7 +8,12 @@ use super::state::UiState;
 use super::view::View;
 
 /// The paste dialog, when open.
-pub fn paste_dialog_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn paste_dialog_ui(
+    ui: &Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     let Some(dialog) = state.paste.as_mut() else {
         return;
     };

@@ -6,7 +6,7 @@ use egui::{RichText, ScrollArea, Ui};
 use super::view::View;
 
 /// The outlets table.
-pub fn summary_panel_ui(ui: &mut Ui, view: &View<'_>) {
+pub(crate) fn summary_panel_ui(ui: &mut Ui, view: &View<'_>) {
     let palette = &view.palette;
     let comparison = view.comparison();
     ScrollArea::both()

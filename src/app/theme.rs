@@ -10,33 +10,33 @@ use crate::analysis::GroupStatus;
 use crate::analysis::diff::Mark;
 
 /// Readable minimum width of an article column, in points.
-pub const COLUMN_MIN_WIDTH: f32 = 280.0;
+pub(crate) const COLUMN_MIN_WIDTH: f32 = 280.0;
 /// Gap between article columns.
-pub const COLUMN_GAP: f32 = 8.0;
+pub(crate) const COLUMN_GAP: f32 = 8.0;
 /// Width of the status-symbol gutter left of each claim.
-pub const GUTTER_WIDTH: f32 = 18.0;
+pub(crate) const GUTTER_WIDTH: f32 = 18.0;
 /// Vertical gap between two claims of one paragraph.
-pub const CLAIM_GAP: f32 = 2.0;
+pub(crate) const CLAIM_GAP: f32 = 2.0;
 /// Vertical gap between paragraphs.
-pub const PARAGRAPH_GAP: f32 = 9.0;
+pub(crate) const PARAGRAPH_GAP: f32 = 9.0;
 /// Inner padding of a claim block.
-pub const CLAIM_PADDING: f32 = 3.0;
+pub(crate) const CLAIM_PADDING: f32 = 3.0;
 /// Size of article body text.
-pub const BODY_TEXT_SIZE: f32 = 14.0;
+pub(crate) const BODY_TEXT_SIZE: f32 = 14.0;
 /// Size of the small, dimmed header and boilerplate lines.
-pub const META_TEXT_SIZE: f32 = 11.5;
+pub(crate) const META_TEXT_SIZE: f32 = 11.5;
 /// Height of one row of the coverage matrix.
-pub const MATRIX_ROW_HEIGHT: f32 = 22.0;
+pub(crate) const MATRIX_ROW_HEIGHT: f32 = 22.0;
 /// Width of one outlet cell of the coverage matrix.
-pub const MATRIX_CELL_WIDTH: f32 = 30.0;
+pub(crate) const MATRIX_CELL_WIDTH: f32 = 30.0;
 /// Width of the status cell of the coverage matrix.
-pub const MATRIX_STATUS_WIDTH: f32 = 104.0;
+pub(crate) const MATRIX_STATUS_WIDTH: f32 = 104.0;
 /// Default height of the details area (groups and diff) at the bottom.
-pub const DETAILS_DEFAULT_HEIGHT: f32 = 290.0;
+pub(crate) const DETAILS_DEFAULT_HEIGHT: f32 = 290.0;
 /// Default width of the diff panel inside the details area.
-pub const DIFF_DEFAULT_WIDTH: f32 = 520.0;
+pub(crate) const DIFF_DEFAULT_WIDTH: f32 = 520.0;
 /// Rounding of cards and chips.
-pub const CORNER_RADIUS: u8 = 6;
+pub(crate) const CORNER_RADIUS: u8 = 6;
 
 /// Which light/dark theme the user wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -52,10 +52,11 @@ pub enum ThemeChoice {
 
 impl ThemeChoice {
     /// All choices, in menu order.
-    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+    pub(crate) const ALL: [ThemeChoice; 3] =
+        [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
     /// Menu text.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             ThemeChoice::System => "Follow system",
             ThemeChoice::Light => "Light",
@@ -64,7 +65,7 @@ impl ThemeChoice {
     }
 
     /// The egui preference for this choice.
-    pub fn preference(self) -> egui::ThemePreference {
+    pub(crate) fn preference(self) -> egui::ThemePreference {
         match self {
             ThemeChoice::System => egui::ThemePreference::System,
             ThemeChoice::Light => egui::ThemePreference::Light,
@@ -75,7 +76,7 @@ impl ThemeChoice {
 
 /// How strongly a claim is highlighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Emphasis {
+pub(crate) enum Emphasis {
     /// Not hovered, not selected.
     Normal,
     /// Its group is hovered somewhere.
@@ -86,48 +87,48 @@ pub enum Emphasis {
 
 /// The colours of the current theme.
 #[derive(Debug, Clone, Copy)]
-pub struct Palette {
+pub(crate) struct Palette {
     /// True in the dark theme.
-    pub dark: bool,
+    pub(crate) dark: bool,
     /// Shared claims (all outlets that carry it agree).
-    pub shared: Color32,
+    pub(crate) shared: Color32,
     /// Conflicting claims.
-    pub conflicting: Color32,
+    pub(crate) conflicting: Color32,
     /// Claims only one outlet carries.
-    pub single: Color32,
+    pub(crate) single: Color32,
     /// Ordinary text.
-    pub text: Color32,
+    pub(crate) text: Color32,
     /// Header lines, boilerplate and secondary text.
-    pub dim: Color32,
+    pub(crate) dim: Color32,
     /// Background of an article card.
-    pub card: Color32,
+    pub(crate) card: Color32,
     /// Border of an article card.
-    pub card_border: Color32,
+    pub(crate) card_border: Color32,
     /// Background of removed diff words.
-    pub removed_bg: Color32,
+    pub(crate) removed_bg: Color32,
     /// Text of removed diff words.
-    pub removed_text: Color32,
+    pub(crate) removed_text: Color32,
     /// Background of added diff words.
-    pub added_bg: Color32,
+    pub(crate) added_bg: Color32,
     /// Text of added diff words.
-    pub added_text: Color32,
+    pub(crate) added_text: Color32,
     /// Underline of changed facts (numbers, names, quotes, times).
-    pub fact: Color32,
+    pub(crate) fact: Color32,
     /// Marker of claims that match the search.
-    pub search: Color32,
+    pub(crate) search: Color32,
     /// Outline of the selected claim.
-    pub focus: Color32,
+    pub(crate) focus: Color32,
     /// Background of error notices.
-    pub error_bg: Color32,
+    pub(crate) error_bg: Color32,
     /// Background of informational notices.
-    pub info_bg: Color32,
+    pub(crate) info_bg: Color32,
     /// Marker of user decisions.
-    pub user: Color32,
+    pub(crate) user: Color32,
 }
 
 impl Palette {
     /// The palette for these visuals.
-    pub fn of(visuals: &Visuals) -> Self {
+    pub(crate) fn of(visuals: &Visuals) -> Self {
         if visuals.dark_mode {
             Self {
                 dark: true,
@@ -174,7 +175,7 @@ impl Palette {
     }
 
     /// The colour of a status.
-    pub fn status(&self, status: GroupStatus) -> Color32 {
+    pub(crate) fn status(&self, status: GroupStatus) -> Color32 {
         match status {
             GroupStatus::Shared => self.shared,
             GroupStatus::Conflicting => self.conflicting,
@@ -184,7 +185,7 @@ impl Palette {
 
     /// Background of a claim of this status at this emphasis (transparent when not emphasised,
     /// except conflicts, which always carry a faint tint so they catch the eye).
-    pub fn claim_background(&self, status: GroupStatus, emphasis: Emphasis) -> Color32 {
+    pub(crate) fn claim_background(&self, status: GroupStatus, emphasis: Emphasis) -> Color32 {
         let base = self.status(status);
         let alpha = match (emphasis, status) {
             (Emphasis::Selected, _) => 0.26,
@@ -197,7 +198,7 @@ impl Palette {
     }
 
     /// Underline colour of a changed word that belongs to a fact of this kind.
-    pub fn mark(&self, mark: Mark) -> Option<Color32> {
+    pub(crate) fn mark(&self, mark: Mark) -> Option<Color32> {
         match mark {
             Mark::Plain => None,
             Mark::Number | Mark::Name | Mark::Quote | Mark::Time => Some(self.fact),
@@ -205,13 +206,13 @@ impl Palette {
     }
 
     /// Outline of the selected claim.
-    pub fn focus_stroke(&self) -> Stroke {
+    pub(crate) fn focus_stroke(&self) -> Stroke {
         Stroke::new(1.5, self.focus)
     }
 }
 
 /// A short word for a fact mark, used when changed facts are called out.
-pub fn mark_word(mark: Mark) -> &'static str {
+pub(crate) fn mark_word(mark: Mark) -> &'static str {
     match mark {
         Mark::Plain => "word",
         Mark::Number => "number",
@@ -222,17 +223,17 @@ pub fn mark_word(mark: Mark) -> &'static str {
 }
 
 /// Font of article body text.
-pub fn body_font() -> FontId {
+pub(crate) fn body_font() -> FontId {
     FontId::new(BODY_TEXT_SIZE, FontFamily::Proportional)
 }
 
 /// Font of dimmed header and boilerplate lines.
-pub fn meta_font() -> FontId {
+pub(crate) fn meta_font() -> FontId {
     FontId::new(META_TEXT_SIZE, FontFamily::Proportional)
 }
 
 /// Font of the status symbols in the claim gutter.
-pub fn symbol_font() -> FontId {
+pub(crate) fn symbol_font() -> FontId {
     FontId::new(BODY_TEXT_SIZE, FontFamily::Monospace)
 }
 

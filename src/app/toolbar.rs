@@ -4,7 +4,9 @@ use egui::{Panel, RichText, Ui};
 
 use super::command::Command;
 use super::intake;
-use super::state::{DetailsTab, MatchingPreset, NoticeKind, PanelKind, UiState};
+use super::matching_preset::MatchingPreset;
+use super::prefs::{DetailsTab, PanelKind};
+use super::state::{NoticeKind, UiState};
 use super::theme::{self, ThemeChoice};
 use super::view::View;
 use super::widgets::{command_button, menu_check, menu_item, menu_item_labelled};
@@ -12,7 +14,7 @@ use crate::analysis::text::words::shorten;
 use crate::analysis::{ClaimId, GroupStatus};
 
 /// The menu bar: File, Edit, View, Navigate.
-pub fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+pub(crate) fn menu_bar_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
     Panel::top("menu bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu_ui(ui, view, out));
@@ -144,7 +146,12 @@ fn view_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
 }
 
 /// The toolbar: open, paste, the path field; conflict navigation; linking; the legend.
-pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn toolbar_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     Panel::top("toolbar")
         .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(8, 6)))
         .show(ui, |ui| {
@@ -270,7 +277,12 @@ fn legend_ui(ui: &mut Ui, view: &View<'_>) {
 }
 
 /// Notices (errors, information with an optional action) and the link-mode banner.
-pub fn notices_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn notices_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     if state.notices.is_empty() && !state.linking {
         return;
     }
@@ -331,7 +343,7 @@ fn notice_frame(ui: &mut Ui, fill: egui::Color32, add: impl FnOnce(&mut Ui)) {
 }
 
 /// The list of keyboard shortcuts (Help ▸ Keyboard shortcuts, F1).
-pub fn shortcuts_window_ui(ui: &Ui, state: &mut UiState, out: &mut Vec<Command>) {
+pub(crate) fn shortcuts_window_ui(ui: &Ui, state: &mut UiState, out: &mut Vec<Command>) {
     if !state.show_shortcuts {
         return;
     }

@@ -8,7 +8,7 @@ use super::theme::{self, Palette};
 use crate::analysis::GroupStatus;
 
 /// A button that sends `command`, with its tooltip and shortcut on hover.
-pub fn command_button(
+pub(crate) fn command_button(
     ui: &mut Ui,
     text: impl Into<egui::WidgetText>,
     command: Command,
@@ -27,12 +27,12 @@ pub fn command_button(
 }
 
 /// A menu item that sends `command`, showing its shortcut.
-pub fn menu_item(ui: &mut Ui, command: Command, enabled: bool, out: &mut Vec<Command>) {
+pub(crate) fn menu_item(ui: &mut Ui, command: Command, enabled: bool, out: &mut Vec<Command>) {
     menu_item_labelled(ui, command.label(), command, enabled, out);
 }
 
 /// A menu item with its own text that sends `command`, showing its shortcut.
-pub fn menu_item_labelled(
+pub(crate) fn menu_item_labelled(
     ui: &mut Ui,
     text: &str,
     command: Command,
@@ -53,7 +53,7 @@ pub fn menu_item_labelled(
 }
 
 /// A checkable menu item that sends `command`.
-pub fn menu_check(ui: &mut Ui, checked: bool, command: Command, out: &mut Vec<Command>) {
+pub(crate) fn menu_check(ui: &mut Ui, checked: bool, command: Command, out: &mut Vec<Command>) {
     let mut button = egui::Button::selectable(checked, command.label());
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
@@ -65,12 +65,12 @@ pub fn menu_check(ui: &mut Ui, checked: bool, command: Command, out: &mut Vec<Co
 }
 
 /// The status symbol and word in the status colour, e.g. "≠ conflicting".
-pub fn status_text(palette: &Palette, status: GroupStatus) -> RichText {
+pub(crate) fn status_text(palette: &Palette, status: GroupStatus) -> RichText {
     RichText::new(format!("{} {}", status.symbol(), status.label())).color(palette.status(status))
 }
 
 /// A small rounded tag ("reference", "manual").
-pub fn tag(ui: &mut Ui, text: &str, color: Color32) {
+pub(crate) fn tag(ui: &mut Ui, text: &str, color: Color32) {
     egui::Frame::new()
         .fill(color.gamma_multiply(0.14))
         .corner_radius(CornerRadius::same(theme::CORNER_RADIUS))
@@ -81,7 +81,7 @@ pub fn tag(ui: &mut Ui, text: &str, color: Color32) {
 }
 
 /// Up to two capital letters for an outlet ("The Kessling Courier" → "KC").
-pub fn outlet_initials(outlet: &str) -> String {
+pub(crate) fn outlet_initials(outlet: &str) -> String {
     let words: Vec<&str> = outlet
         .split_whitespace()
         .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "of"))
@@ -99,7 +99,7 @@ pub fn outlet_initials(outlet: &str) -> String {
 }
 
 /// While files are dragged over the window, say what dropping them does.
-pub fn drop_overlay_ui(ui: &Ui) {
+pub(crate) fn drop_overlay_ui(ui: &Ui) {
     let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
     if !hovering {
         return;

@@ -4,7 +4,6 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Instant;
 
 use super::blocks::{Block, article_blocks};
 use super::state::ArticleKey;
@@ -12,43 +11,39 @@ use crate::analysis::{Comparison, Decisions, MatchSettings, compare};
 use crate::workspace::ArticleEntry;
 
 /// Inputs up to this many bytes of text are analysed inline (well under a frame).
-pub const INLINE_MAX_BYTES: usize = 12 * 1024;
+pub(crate) const INLINE_MAX_BYTES: usize = 12 * 1024;
 
 /// A finished analysis and the per-article data the columns draw from it.
 #[derive(Debug, Default)]
-pub struct Analysed {
+pub(crate) struct Analysed {
     /// The comparison.
-    pub comparison: Comparison,
+    pub(crate) comparison: Comparison,
     /// The key of each analysed article (same order as `comparison.articles`).
-    pub keys: Vec<ArticleKey>,
-    /// Claim indices of each article, in text order.
-    pub claims_by_article: Vec<Vec<usize>>,
+    pub(crate) keys: Vec<ArticleKey>,
     /// Column blocks of each article.
-    pub blocks: Vec<Vec<Block>>,
+    pub(crate) blocks: Vec<Vec<Block>>,
     /// Which request produced it.
-    pub generation: u64,
-    /// How long the analysis took, in milliseconds.
-    pub duration_ms: f64,
+    pub(crate) generation: u64,
 }
 
 impl Analysed {
     /// The position in the comparison of the article with this key.
-    pub fn article_of(&self, key: ArticleKey) -> Option<usize> {
+    pub(crate) fn article_of(&self, key: ArticleKey) -> Option<usize> {
         self.keys.iter().position(|k| *k == key)
     }
 }
 
 /// What to analyse.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub(crate) struct Request {
     /// The articles as the user has them.
-    pub entries: Vec<ArticleEntry>,
+    pub(crate) entries: Vec<ArticleEntry>,
     /// Their keys.
-    pub keys: Vec<ArticleKey>,
+    pub(crate) keys: Vec<ArticleKey>,
     /// The user's links and unlinks.
-    pub decisions: Decisions,
+    pub(crate) decisions: Decisions,
     /// Matching thresholds.
-    pub settings: MatchSettings,
+    pub(crate) settings: MatchSettings,
 }
 
 impl Request {
@@ -58,8 +53,7 @@ impl Request {
 }
 
 /// Run the whole analysis for a request.
-pub fn analyse(request: Request, generation: u64) -> Analysed {
-    let started = Instant::now();
+pub(crate) fn analyse(request: Request, generation: u64) -> Analysed {
     let articles: Vec<_> = request
         .entries
         .iter()
@@ -87,16 +81,14 @@ pub fn analyse(request: Request, generation: u64) -> Analysed {
     Analysed {
         comparison,
         keys: request.keys,
-        claims_by_article,
         blocks,
         generation,
-        duration_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }
 
 /// What happened since the last poll.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Poll {
+pub(crate) enum Poll {
     /// Nothing new.
     Idle,
     /// A new comparison replaced the old one.
@@ -111,7 +103,7 @@ struct Job {
 }
 
 /// The current comparison and the analysis work in flight.
-pub struct Analyser {
+pub(crate) struct Analyser {
     current: Analysed,
     job: Option<Job>,
     waiting: Option<Request>,
@@ -142,7 +134,7 @@ impl Default for Analyser {
 
 impl Analyser {
     /// The latest finished analysis (possibly older than the workspace while busy).
-    pub fn current(&self) -> &Analysed {
+    pub(crate) fn current(&self) -> &Analysed {
         &self.current
     }
 
@@ -153,18 +145,18 @@ impl Analyser {
     }
 
     /// True while an analysis runs or waits to run.
-    pub fn is_busy(&self) -> bool {
+    pub(crate) fn is_busy(&self) -> bool {
         self.job.is_some() || self.waiting.is_some()
     }
 
     /// Change the size up to which analysis runs inline (0: always on a worker).
-    pub fn set_inline_max_bytes(&mut self, bytes: usize) {
+    pub(crate) fn set_inline_max_bytes(&mut self, bytes: usize) {
         self.inline_max_bytes = bytes;
     }
 
     /// Analyse `request`, inline when it is small, else on a worker. Returns false when an inline
     /// analysis failed.
-    pub fn request(&mut self, request: Request) -> bool {
+    pub(crate) fn request(&mut self, request: Request) -> bool {
         self.generation += 1;
         if self.job.is_some() {
             self.waiting = Some(request);
@@ -203,7 +195,7 @@ impl Analyser {
     }
 
     /// Take a finished result, if any, and start the waiting request.
-    pub fn poll(&mut self) -> Poll {
+    pub(crate) fn poll(&mut self) -> Poll {
         let Some(job) = &self.job else {
             return Poll::Idle;
         };
@@ -224,7 +216,7 @@ impl Analyser {
     }
 
     /// Block until all requested analysis is done (tests, benchmarks, startup).
-    pub fn wait(&mut self) -> Poll {
+    pub(crate) fn wait(&mut self) -> Poll {
         let mut last = Poll::Idle;
         while let Some(job) = &self.job {
             let outcome = match job.receiver.recv() {
