@@ -25,14 +25,14 @@ use crate::workspace::{ArticleEntry, Overwrite, Workspace};
 pub struct Cli {
     /// What to do; with none, the window opens.
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<CliCommand>,
     /// Articles (or a workspace .ron) to open in the window.
     pub files: Vec<PathBuf>,
 }
 
 /// Terminal subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub enum CliCommand {
     /// Compare articles and print claim groups, conflicts, diffs and per-outlet summaries.
     Compare {
         /// Article files (.txt, .md, .html), web addresses (https://…), or workspaces (.ron),
@@ -101,9 +101,9 @@ pub enum WorkspaceCommand {
 }
 
 /// Run a terminal subcommand, writing to stdout. Errors are returned for `main` to print.
-pub fn run(command: Command) -> Result<()> {
+pub fn run(command: CliCommand) -> Result<()> {
     match command {
-        Command::Compare {
+        CliCommand::Compare {
             files,
             format,
             demo: use_demo,
@@ -122,7 +122,7 @@ pub fn run(command: Command) -> Result<()> {
             let comparison = compare(&inputs.articles, &inputs.decisions, &settings);
             write_stdout(&render(&comparison, format))
         }
-        Command::Workspace {
+        CliCommand::Workspace {
             command:
                 WorkspaceCommand::Create {
                     out,
@@ -131,8 +131,8 @@ pub fn run(command: Command) -> Result<()> {
                     keep_going,
                 },
         } => create_workspace(&out, &files, force, keep_going),
-        Command::Pairs { file } => pairs(&file),
-        Command::FitMatcher { file } => {
+        CliCommand::Pairs { file } => pairs(&file),
+        CliCommand::FitMatcher { file } => {
             let text = read_utf8(&file)?;
             let labels: Vec<bool> = text
                 .trim_start_matches('\u{feff}')
@@ -154,7 +154,7 @@ pub fn run(command: Command) -> Result<()> {
                 pairs.len(),
             ))
         }
-        Command::Sts { file } => {
+        CliCommand::Sts { file } => {
             let text = read_utf8(&file)?;
             let mut pairs = Vec::new();
             let mut gold = Vec::new();
@@ -182,7 +182,7 @@ pub fn run(command: Command) -> Result<()> {
                 crate::analysis::matching::fit::spearman(&scores, &gold)
             ))
         }
-        Command::Import { file } => {
+        CliCommand::Import { file } => {
             let article = import_article(&file)?;
             write_stdout(&describe_import(&article))
         }
@@ -523,7 +523,7 @@ mod tests {
         let cli = Cli::try_parse_from(["claimdiff", "compare", "--demo", "--format", "json"]);
         assert!(matches!(
             cli.map(|c| c.command),
-            Ok(Some(Command::Compare {
+            Ok(Some(CliCommand::Compare {
                 demo: true,
                 format: Format::Json,
                 ..

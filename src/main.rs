@@ -41,7 +41,7 @@ fn main() -> ExitCode {
 }
 
 /// Run a terminal subcommand, printing to the console it was started from.
-fn run_in_console(command: claimdiff::cli::Command) -> anyhow::Result<()> {
+fn run_in_console(command: claimdiff::cli::CliCommand) -> anyhow::Result<()> {
     attach_console();
     claimdiff::cli::run(command)
 }

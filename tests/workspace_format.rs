@@ -353,8 +353,14 @@ fn format_0_is_migrated() {
             claimdiff::analysis::ClaimId(b.into()),
         )
     };
-    assert_eq!(ws.decisions.links, [pair("c1-closure", "c2-closure")]);
-    assert_eq!(ws.decisions.unlinks, [pair("c1-traffic", "c2-engineers")]);
+    assert_eq!(
+        ws.decisions.links,
+        vec![pair("c1-closure", "c2-closure")].into()
+    );
+    assert_eq!(
+        ws.decisions.unlinks,
+        vec![pair("c1-traffic", "c2-engineers")].into()
+    );
     assert_eq!(ws.claim_notes.len(), 1);
     assert!((ws.settings.matching.link_threshold - 0.4).abs() < 1e-6);
     // An explicit `version: 0` is the same format.

@@ -126,7 +126,10 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     reference_article: (has_reference && !articles.is_empty())
                         .then(|| reference.index(articles.len())),
                     articles,
-                    decisions: Decisions { links, unlinks },
+                    decisions: Decisions {
+                        links: links.into(),
+                        unlinks: unlinks.into(),
+                    },
                     claim_notes,
                     group_notes,
                     group_labels,

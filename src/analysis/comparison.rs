@@ -220,24 +220,8 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Claim indices of one article, in text order.
-    pub fn claims_of(&self, article: usize) -> impl Iterator<Item = usize> + '_ {
-        self.claims
-            .iter()
-            .enumerate()
-            .filter(move |(_, c)| c.article == article)
-            .map(|(i, _)| i)
-    }
-
     /// The claim with this id, if any.
     pub fn claim_by_id(&self, id: &ClaimId) -> Option<usize> {
         self.claims.iter().position(|c| &c.id == id)
-    }
-
-    /// The group of a claim.
-    pub fn group_of(&self, claim: usize) -> Option<&Group> {
-        self.claims
-            .get(claim)
-            .and_then(|c| self.groups.get(c.group))
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::analysis::comparison::{
-    Citation, Claim, Comparison, Conflict, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
+    Citation, Claim, Comparison, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
 };
 use crate::analysis::matching::settings::Decisions;
 use crate::analysis::text::words::shorten;
@@ -257,16 +257,11 @@ fn summaries(
     out
 }
 
-/// Conflicts of a group described in words, one per line.
-pub fn describe_conflicts(conflicts: &[Conflict]) -> Vec<String> {
-    conflicts.iter().map(Conflict::describe).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::claims::sentence_claim;
-    use crate::analysis::comparison::ConflictKind;
+    use crate::analysis::comparison::{Conflict, ConflictKind};
 
     fn claims(articles: &[usize]) -> Vec<Claim> {
         articles

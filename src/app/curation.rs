@@ -35,13 +35,7 @@ impl App {
                 .copied()
         };
         self.record("Link claims");
-        let decisions = &mut self.workspace.decisions;
-        decisions
-            .unlinks
-            .retain(|(x, y)| !((x == &a && y == &b) || (x == &b && y == &a)));
-        if !decisions.is_linked(&a, &b) {
-            decisions.links.push((a.clone(), b));
-        }
+        self.workspace.decisions.link(a.clone(), b);
         self.reanalyse();
         // Neither the column clicked to link nor the anchor's column moves.
         self.select_claim(a, false);
@@ -100,12 +94,8 @@ impl App {
     }
 
     pub(super) fn drop_link(&mut self, a: &ClaimId, b: &ClaimId, origin: LinkOrigin) {
-        let decisions = &mut self.workspace.decisions;
-        decisions
-            .links
-            .retain(|(x, y)| !((x == a && y == b) || (x == b && y == a)));
-        if origin == LinkOrigin::Matcher && !decisions.is_unlinked(a, b) {
-            decisions.unlinks.push((a.clone(), b.clone()));
-        }
+        self.workspace
+            .decisions
+            .unlink(a, b, origin == LinkOrigin::Matcher);
     }
 }

@@ -374,8 +374,8 @@ impl WorkspaceV0 {
             version: WORKSPACE_VERSION,
             articles,
             decisions: Decisions {
-                links: self.links,
-                unlinks: self.unlinks,
+                links: self.links.into(),
+                unlinks: self.unlinks.into(),
             },
             claim_notes: self.notes,
             settings: ComparisonSettings {

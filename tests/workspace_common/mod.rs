@@ -36,8 +36,8 @@ pub fn sample() -> Workspace {
             ..ArticleMeta::default()
         },
     });
-    ws.decisions.links.push((id("a1"), id("b1")));
-    ws.decisions.unlinks.push((id("a2"), id("b2")));
+    ws.decisions.links.insert(id("a1"), id("b1"));
+    ws.decisions.unlinks.insert(id("a2"), id("b2"));
     ws.claim_notes
         .insert(id("b1"), "Eight, not six.\nCheck.".into());
     ws.claim_notes.insert(id("a1"), "Council figure.".into());

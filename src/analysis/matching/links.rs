@@ -6,10 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::comparison::{Claim, ClaimId, Link, LinkOrigin};
+use crate::analysis::comparison::{Claim, Link, LinkOrigin};
 use crate::analysis::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
 use crate::analysis::matching::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
-use crate::analysis::matching::settings::{Decisions, MatchSettings};
+use crate::analysis::matching::settings::{ClaimPairs, Decisions, MatchSettings};
 use crate::analysis::parallel;
 use crate::ingest::Article;
 
@@ -272,7 +272,7 @@ fn ordered<'a>(x: &'a str, y: &'a str) -> (&'a str, &'a str) {
 }
 
 /// Pairs of claim ids as an order-independent set.
-fn pair_set(pairs: &[(ClaimId, ClaimId)]) -> HashSet<(&str, &str)> {
+fn pair_set(pairs: &ClaimPairs) -> HashSet<(&str, &str)> {
     pairs
         .iter()
         .map(|(x, y)| ordered(x.0.as_str(), y.0.as_str()))
@@ -459,7 +459,7 @@ mod tests {
         let base = compare(&articles, &Decisions::default(), &MatchSettings::default());
         let (a, b) = (base.claims[0].id.clone(), base.claims[1].id.clone());
         let unlinked = Decisions {
-            unlinks: vec![(a.clone(), b.clone())],
+            unlinks: vec![(a.clone(), b.clone())].into(),
             ..Decisions::default()
         };
         let c = compare(&articles, &unlinked, &MatchSettings::default());
@@ -468,7 +468,7 @@ mod tests {
         assert!(c.groups.iter().any(|g| g.user_curated));
         // The order the user picked the two claims in does not matter.
         let reversed = Decisions {
-            unlinks: vec![(b.clone(), a.clone())],
+            unlinks: vec![(b.clone(), a.clone())].into(),
             ..Decisions::default()
         };
         assert!(
@@ -484,7 +484,7 @@ mod tests {
         let ids = compare(&far, &Decisions::default(), &MatchSettings::default());
         assert!(ids.links.is_empty());
         let linked = Decisions {
-            links: vec![(ids.claims[1].id.clone(), ids.claims[0].id.clone())],
+            links: vec![(ids.claims[1].id.clone(), ids.claims[0].id.clone())].into(),
             ..Decisions::default()
         };
         let c = compare(&far, &linked, &MatchSettings::default());

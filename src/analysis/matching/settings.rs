@@ -12,29 +12,111 @@ pub const DEFAULT_LINK_THRESHOLD: f32 = 0.15;
 /// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
 pub const DEFAULT_PARAPHRASE_THRESHOLD: f32 = super::weights::PARAPHRASE_THRESHOLD;
 
+/// Unordered pairs of claims, by stable claim id, in the order the user decided them. Saved as
+/// a plain list of `(a, b)` tuples; `(a, b)` and `(b, a)` are the same pair.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClaimPairs(Vec<(ClaimId, ClaimId)>);
+
+impl ClaimPairs {
+    /// True when the pair is held, in either order.
+    pub fn contains(&self, a: &ClaimId, b: &ClaimId) -> bool {
+        self.0
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+
+    /// Adds the pair unless it is already held (in either order).
+    pub fn insert(&mut self, a: ClaimId, b: ClaimId) {
+        if !self.contains(&a, &b) {
+            self.0.push((a, b));
+        }
+    }
+
+    /// Removes the pair, in either order.
+    pub fn remove(&mut self, a: &ClaimId, b: &ClaimId) {
+        self.0
+            .retain(|(x, y)| !((x == a && y == b) || (x == b && y == a)));
+    }
+
+    /// The pairs, in the order they were decided.
+    pub fn iter(&self) -> std::slice::Iter<'_, (ClaimId, ClaimId)> {
+        self.0.iter()
+    }
+
+    /// True when no pair is held.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Number of pairs held.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl From<Vec<(ClaimId, ClaimId)>> for ClaimPairs {
+    fn from(pairs: Vec<(ClaimId, ClaimId)>) -> Self {
+        Self(pairs)
+    }
+}
+
+impl Extend<(ClaimId, ClaimId)> for ClaimPairs {
+    fn extend<I: IntoIterator<Item = (ClaimId, ClaimId)>>(&mut self, pairs: I) {
+        self.0.extend(pairs);
+    }
+}
+
+impl IntoIterator for ClaimPairs {
+    type Item = (ClaimId, ClaimId);
+    type IntoIter = std::vec::IntoIter<(ClaimId, ClaimId)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a ClaimPairs {
+    type Item = &'a (ClaimId, ClaimId);
+    type IntoIter = std::slice::Iter<'a, (ClaimId, ClaimId)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The user's matching decisions, by stable claim id, so they survive re-analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Decisions {
     /// Pairs the user linked although the matcher did not.
-    pub links: Vec<(ClaimId, ClaimId)>,
+    pub links: ClaimPairs,
     /// Pairs the user unlinked although the matcher linked them.
-    pub unlinks: Vec<(ClaimId, ClaimId)>,
+    pub unlinks: ClaimPairs,
 }
 
 impl Decisions {
     /// True when the user unlinked this pair (in either order).
     pub fn is_unlinked(&self, a: &ClaimId, b: &ClaimId) -> bool {
-        self.unlinks
-            .iter()
-            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+        self.unlinks.contains(a, b)
     }
 
     /// True when the user linked this pair (in either order).
     pub fn is_linked(&self, a: &ClaimId, b: &ClaimId) -> bool {
-        self.links
-            .iter()
-            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+        self.links.contains(a, b)
+    }
+
+    /// The user links the pair: an earlier unlink of it is forgotten.
+    pub fn link(&mut self, a: ClaimId, b: ClaimId) {
+        self.unlinks.remove(&a, &b);
+        self.links.insert(a, b);
+    }
+
+    /// The user unlinks the pair: a link they made is forgotten, and a link the matcher made
+    /// (`matcher_made`) is remembered as unlinked so re-analysis does not bring it back.
+    pub fn unlink(&mut self, a: &ClaimId, b: &ClaimId, matcher_made: bool) {
+        self.links.remove(a, b);
+        if matcher_made {
+            self.unlinks.insert(a.clone(), b.clone());
+        }
     }
 }
 
