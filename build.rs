@@ -6,6 +6,9 @@
 //! Linux) or the Windows SDK's rc.exe (MSVC). Without one the exe is still built, with a
 //! warning, and without its icon.
 
+// A build script that cannot read what cargo gives it has nothing sensible to do but stop.
+#![allow(clippy::expect_used)]
+
 use std::path::PathBuf;
 use std::{env, fs};
 

@@ -3,6 +3,9 @@
 //! systems and their packages, `.ci/run` ends on the README's test command, and the icons the
 //! packages use are well-formed.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use yaml_rust2::{Yaml, YamlLoader};

@@ -1,5 +1,8 @@
 //! The command line as users run it: `compare`, `pairs`, `import`, and their error messages.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,6 +2,9 @@
 //! (no test touches any other address): pages, errors, redirects, size caps, timeouts, and the
 //! command line's `import URL` and `compare URL …`.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;

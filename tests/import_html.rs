@@ -1,6 +1,9 @@
 //! Importing web pages: saved news pages become the article an editor would recognise —
 //! exact metadata, every body paragraph, and no boilerplate sentence among the claims.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Read as _;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

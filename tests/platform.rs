@@ -3,6 +3,9 @@
 //! BOM; and, when CI ran the Windows build under Wine, that it groups the demo story exactly
 //! as this build does.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

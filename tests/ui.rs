@@ -1,6 +1,9 @@
 //! The window driven as a user drives it: by the labels of its widgets and by keys (kittest over
 //! AccessKit), checking both what the app holds and what it shows.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 
 use claimdiff::analysis::{ClaimId, GroupStatus};

@@ -3,6 +3,9 @@
 //! autosave and the restore offer after a crash, dropping a workspace, adding an article from
 //! a link.
 
+// Test code: a failed unwrap or expect should stop the test and say where.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{Read as _, Write as _};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,8 @@
 //! Why an article could not be imported, in words a user can act on.
 
-use std::io::{self};
+use std::io;
 
+/// Largest article the importer reads, in bytes (20 MB); larger files are refused unread.
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// The name used in messages (and for outlet guessing, which it disables) for text without a
