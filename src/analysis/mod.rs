@@ -5,15 +5,15 @@
 //! synchronous and deterministic. Articles come in from [`crate::ingest`].
 
 pub mod claims;
-pub mod comparison;
-pub mod conflicts;
-pub mod diff;
-pub mod facts;
-pub mod groups;
+pub(crate) mod comparison;
+pub(crate) mod conflicts;
+pub(crate) mod diff;
+pub(crate) mod facts;
+pub(crate) mod groups;
 pub mod matching;
-pub mod parallel;
-pub mod pipeline;
-pub mod text;
+pub(crate) mod parallel;
+pub(crate) mod pipeline;
+pub(crate) mod text;
 
 pub use comparison::{
     Citation, Claim, ClaimId, Comparison, Conflict, ConflictKind, Group, GroupStatus, Link,

@@ -16,6 +16,7 @@ pub(crate) struct Decoded {
     pub(crate) guessed: bool,
 }
 
+// The three-value form the tests check; importing uses decode_detailed.
 /// Decodes article bytes to text: returns the text, the encoding's name and whether any bytes
 /// had to be replaced with U+FFFD.
 ///
@@ -24,6 +25,7 @@ pub(crate) struct Decoded {
 /// UTF-8 with a few broken bytes (a cut-off file, a stray byte) stays UTF-8 with replacements.
 /// Anything else is decoded in the legacy encoding `chardetng` guesses (windows-1252 for
 /// Latin-1 and Windows Western text, windows-1251 for Cyrillic …).
+#[cfg(test)]
 pub fn decode(bytes: &[u8]) -> (String, &'static str, bool) {
     let decoded = decode_detailed(bytes);
     (decoded.text, decoded.encoding, decoded.replaced)

@@ -20,24 +20,24 @@
 //! whole line each, without its line ending; the headline span covers the trimmed headline
 //! (for a Markdown `# Heading`, the text after the `#`s). Spans never overlap each other.
 
-pub mod article;
-pub mod boilerplate;
-pub mod calendar;
-pub mod dates;
-pub mod decode;
+pub(crate) mod article;
+pub(crate) mod boilerplate;
+pub(crate) mod calendar;
+pub(crate) mod dates;
+pub(crate) mod decode;
 pub mod demo;
-pub mod error;
+pub(crate) mod error;
 pub mod fetch;
-pub mod headers;
+pub(crate) mod headers;
 pub mod html;
-pub mod layout;
-pub mod line_text;
-pub mod markdown;
-pub mod outlet;
-pub mod outlet_names;
-pub mod reader;
-pub mod sniff;
-pub mod validate;
+pub(crate) mod layout;
+pub(crate) mod line_text;
+pub(crate) mod markdown;
+pub(crate) mod outlet;
+pub(crate) mod outlet_names;
+pub(crate) mod reader;
+pub(crate) mod sniff;
+pub(crate) mod validate;
 
 #[cfg(test)]
 mod tests;

@@ -76,10 +76,12 @@ pub fn split_paragraphs(text: &str, region: Span) -> Vec<Span> {
     out
 }
 
+// Line-by-line splitting is exercised by the tests; no source uses it yet.
 /// The non-blank lines inside `text[region]`, each trimmed of surrounding whitespace.
 ///
 /// Useful for sources that put one paragraph (or one claim) per line. An invalid region
 /// yields nothing.
+#[cfg(test)]
 pub fn split_lines(text: &str, region: Span) -> Vec<Span> {
     let mut out = Vec::new();
     if region_text(text, region).is_none() {
@@ -91,9 +93,11 @@ pub fn split_lines(text: &str, region: Span) -> Vec<Span> {
     out
 }
 
+// Only the tests use this form (see split_lines).
 /// Like [`split_sentences`], but every line break also ends a sentence: each non-blank line is
 /// treated as a paragraph of its own. Meant for one-paragraph-per-line sources whose
 /// unpunctuated lines (headlines, subheads, captions) must never merge with the next line.
+#[cfg(test)]
 pub fn split_sentences_by_line(text: &str, region: Span) -> Vec<Span> {
     let mut out = Vec::new();
     for line in split_lines(text, region) {
