@@ -143,7 +143,11 @@ fn text(c: &Comparison) -> String {
             }
         );
         for conflict in &g.conflicts {
-            let _ = writeln!(out, "  ! {}", conflict.describe());
+            if conflict.possible {
+                let _ = writeln!(out, "  ? possible: {}", conflict.describe());
+            } else {
+                let _ = writeln!(out, "  ! {}", conflict.describe());
+            }
         }
         for &m in &g.members {
             let claim = &c.claims[m];
@@ -222,7 +226,11 @@ fn markdown(c: &Comparison) -> String {
             let _ = writeln!(out, "Not in: {}  ", outlets(c, &g.absent_from));
         }
         for conflict in &g.conflicts {
-            let _ = writeln!(out, "- **{}**", md_escape(&conflict.describe()));
+            if conflict.possible {
+                let _ = writeln!(out, "- possible: {}", md_escape(&conflict.describe()));
+            } else {
+                let _ = writeln!(out, "- **{}**", md_escape(&conflict.describe()));
+            }
         }
         out.push('\n');
         for &m in &g.members {
@@ -293,6 +301,13 @@ struct JsonConflict<'a> {
     left: &'a str,
     right: &'a str,
     description: String,
+    /// Byte ranges of the differing words in the first and second claim's text.
+    left_span: Option<Span>,
+    right_span: Option<Span>,
+    /// 0–1: how sure the analysis is that this is one fact stated differently.
+    confidence: f64,
+    /// Weak differences are shown only on request.
+    possible: bool,
 }
 
 fn json_conflicts(conflicts: &[Conflict]) -> Vec<JsonConflict<'_>> {
@@ -303,6 +318,10 @@ fn json_conflicts(conflicts: &[Conflict]) -> Vec<JsonConflict<'_>> {
             left: &c.left,
             right: &c.right,
             description: c.describe(),
+            left_span: c.left_span,
+            right_span: c.right_span,
+            confidence: f64::from(c.confidence_pct) / 100.0,
+            possible: c.possible,
         })
         .collect()
 }
@@ -314,6 +333,7 @@ struct JsonLink<'a> {
     score: f64,
     origin: crate::analysis::comparison::LinkOrigin,
     in_group: bool,
+    relation: crate::analysis::comparison::LinkRelation,
     conflicts: Vec<JsonConflict<'a>>,
 }
 
@@ -356,6 +376,7 @@ fn json_link(l: &crate::analysis::comparison::Link) -> JsonLink<'_> {
         score: round4(l.score),
         origin: l.origin,
         in_group: l.in_group,
+        relation: l.relation(),
         conflicts: json_conflicts(&l.conflicts),
     }
 }

@@ -586,3 +586,41 @@ fn large_inputs_are_analysed_off_the_ui_thread_with_a_progress_label() {
     assert!(harness.query_by_label("Analysing…").is_none());
     assert_eq!(harness.state().comparison().articles.len(), 34);
 }
+
+#[test]
+fn possible_differences_show_on_request_without_making_the_work_unsaved() {
+    let mut harness = demo_harness();
+    // The demo's first group joins the flood and the clean-up: its differing days are possible
+    // differences only, while its differing head counts are sure.
+    harness
+        .state_mut()
+        .apply(claimdiff::app::Command::SelectGroup(0));
+    harness.run();
+    let title = harness.state().title();
+    assert!(harness.query_by_label_contains("possible:").is_none());
+    harness.get_by_label_contains("≠ number differs:");
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Show possible differences").click();
+    harness.run();
+
+    assert!(harness.state().workspace().view.show_possible_differences);
+    assert!(
+        harness
+            .query_all_by_label_contains("possible: time differs:")
+            .count()
+            >= 1
+    );
+    assert_eq!(
+        harness.state().title(),
+        title,
+        "a view setting is not unsaved work"
+    );
+    let comparison = harness.state().comparison();
+    assert_eq!(
+        comparison.groups[0].status,
+        GroupStatus::Conflicting,
+        "the sure difference still makes the group conflicting"
+    );
+}

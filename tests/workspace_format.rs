@@ -27,7 +27,7 @@ fn output_is_deterministic_version_first_and_sorted() {
     let text = sample_text();
     assert_eq!(text, to_ron_string(&sample()).unwrap_or_default());
     assert!(
-        text.starts_with("(\n    version: 1,\n    articles: ["),
+        text.starts_with("(\n    version: 2,\n    articles: ["),
         "{text}"
     );
     assert!(text.ends_with(")\n"));
@@ -277,7 +277,7 @@ fn ten_thousand_deep_nesting_errors_on_a_1_mib_stack() {
 #[test]
 fn a_newer_version_is_refused_before_the_rest_is_read() {
     let expected =
-        "'x.claimdiff.ron' was written by a newer claimdiff (format 3; this version reads up to 1)";
+        "'x.claimdiff.ron' was written by a newer claimdiff (format 3; this version reads up to 2)";
     for text in [
         // The body is not even valid RON: it is never looked at.
         "(\n    version: 3,\n    articles: <<<a format we do not know>>>",
@@ -292,7 +292,7 @@ fn a_newer_version_is_refused_before_the_rest_is_read() {
                 e,
                 Some(WorkspaceError::NewerVersion {
                     found: 3,
-                    supported: 1,
+                    supported: 2,
                     ..
                 })
             ),
@@ -322,6 +322,26 @@ fn every_format_version_has_a_fixture_that_loads_and_round_trips() {
             "v{version} saves to the same bytes"
         );
     }
+}
+
+#[test]
+fn format_1_is_migrated_with_the_default_view() {
+    let loaded = load(&fixtures().join("v1.claimdiff.ron"));
+    let Ok(ws) = loaded else {
+        panic!("{loaded:?}");
+    };
+    assert_eq!(ws.version, WORKSPACE_VERSION);
+    assert!(!ws.view.show_possible_differences);
+    // Everything format 1 held is kept.
+    assert_eq!(ws.decisions.links.len(), 1);
+    assert_eq!(ws.settings.search, "bridge");
+    let v2 = load(&fixtures().join("v2.claimdiff.ron"));
+    let Ok(v2) = v2 else {
+        panic!("{v2:?}");
+    };
+    assert!(v2.view.show_possible_differences);
+    assert!(ws.same_work(&v2), "the view is not part of the work");
+    assert_ne!(ws, v2);
 }
 
 #[test]

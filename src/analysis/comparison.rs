@@ -68,6 +68,10 @@ impl ConflictKind {
     }
 }
 
+/// Confidence (percent) from which a difference is shown by default and makes its group
+/// conflicting; weaker ones are possible differences, shown on request.
+pub const STRONG_CONFIDENCE_PCT: u8 = 60;
+
 /// One disagreement between two matched claims.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Conflict {
@@ -77,9 +81,51 @@ pub struct Conflict {
     pub left: String,
     /// The second claim's version ("a quarter").
     pub right: String,
+    /// Where `left` stands in the first claim's text (byte range), when it can be pointed at.
+    pub left_span: Option<Span>,
+    /// Where `right` stands in the second claim's text (byte range), when it can be pointed at.
+    pub right_span: Option<Span>,
+    /// How sure the analysis is that this is the same fact stated differently, in percent.
+    pub confidence_pct: u8,
+    /// A weak difference: shown only when the user asks for possible differences, and never
+    /// what makes a group "conflicting".
+    pub possible: bool,
 }
 
 impl Conflict {
+    /// A difference of `kind` with its two versions, not yet located in the claims' text.
+    pub fn new(kind: ConflictKind, left: impl Into<String>, right: impl Into<String>) -> Self {
+        Self {
+            kind,
+            left: left.into(),
+            right: right.into(),
+            left_span: None,
+            right_span: None,
+            confidence_pct: 100,
+            possible: false,
+        }
+    }
+
+    /// The same difference with where its words stand in each claim.
+    pub fn at(mut self, left_span: Option<Span>, right_span: Option<Span>) -> Self {
+        self.left_span = left_span;
+        self.right_span = right_span;
+        self
+    }
+
+    /// The same difference with a confidence in percent; below [`STRONG_CONFIDENCE_PCT`] it
+    /// is a possible difference.
+    pub fn with_confidence(mut self, confidence_pct: u8) -> Self {
+        self.confidence_pct = confidence_pct.min(100);
+        self.possible = self.confidence_pct < STRONG_CONFIDENCE_PCT;
+        self
+    }
+
+    /// True when both state the same difference (kind and both versions), wherever it stands.
+    pub fn same_difference(&self, other: &Conflict) -> bool {
+        self.kind == other.kind && self.left == other.left && self.right == other.right
+    }
+
     /// "number differs: 20 percent vs a quarter".
     pub fn describe(&self) -> String {
         format!("{}: {} vs {}", self.kind.label(), self.left, self.right)
@@ -111,6 +157,35 @@ pub struct Link {
     pub origin: LinkOrigin,
     /// True when the link joined two claims of the same group (false: it stays listed only).
     pub in_group: bool,
+}
+
+/// Link score from which two claims read as the same claim rather than overlapping ones.
+pub const SAME_CLAIM_SCORE: f32 = 0.7;
+
+/// How two linked claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkRelation {
+    /// They state the same claim.
+    Same,
+    /// One holds part of the other's claims.
+    Partial,
+    /// They state a fact differently (the link carries conflicts, possible ones included).
+    Conflict,
+}
+
+impl Link {
+    /// How the two claims relate: `Conflict` exactly when the link carries conflicts, else
+    /// `Same` from [`SAME_CLAIM_SCORE`], else `Partial`.
+    pub fn relation(&self) -> LinkRelation {
+        if !self.conflicts.is_empty() {
+            LinkRelation::Conflict
+        } else if self.score >= SAME_CLAIM_SCORE {
+            LinkRelation::Same
+        } else {
+            LinkRelation::Partial
+        }
+    }
 }
 
 /// A group's agreement status.

@@ -4,9 +4,31 @@
 //! numbers of the same unit that count the same thing; times only with times of the same kind
 //! (weekday with weekday, month with month); quotes only with the quote they render.
 
-use crate::analysis::comparison::{Claim, Conflict, ConflictKind};
+use std::collections::BTreeSet;
+
+use crate::analysis::comparison::{Claim, Conflict, ConflictKind, STRONG_CONFIDENCE_PCT};
 use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
-use crate::analysis::text::words::{fold_whitespace, tokenize};
+use crate::analysis::text::words::{cached_stem, fold_whitespace, is_stop_word, tokenize};
+use crate::ingest::Span;
+
+/// Confidence of a number difference when both sides count the same thing ("two people").
+const COUNTED_NUMBER_CONFIDENCE_PCT: u8 = 90;
+/// Confidence of a number difference between lone numbers with nothing counted.
+const LONE_NUMBER_CONFIDENCE_PCT: u8 = 45;
+/// Confidence of a time difference: one sentence often dates several events, and on real
+/// coverage (gold-dev) a differing time is rarely the same event's time.
+const TIME_CONFIDENCE_PCT: u8 = 35;
+/// Confidence of a source difference: the extractor's source may be a place or an adverb.
+const ATTRIBUTION_CONFIDENCE_PCT: u8 = 30;
+/// Confidence of a negation difference: the negation may sit in a clause the other claim
+/// does not state at all.
+const NEGATION_CONFIDENCE_PCT: u8 = 20;
+/// Share of the shorter quote's distinct words the longer keeps for the two to be one quote.
+const SAME_QUOTE_CONTAINMENT: f32 = 0.6;
+/// Confidence of a wording difference between renderings of one quote.
+const SAME_QUOTE_CONFIDENCE_PCT: u8 = 80;
+/// Confidence of a wording difference between quotes that may be two parts of one speech.
+const PARTLY_SAME_QUOTE_CONFIDENCE_PCT: u8 = 40;
 
 /// The words of a claim's source and quotes, tokenised once so that a claim linked to many
 /// others is not re-tokenised for every link.
@@ -35,6 +57,28 @@ impl ConflictKeys {
     }
 }
 
+/// Link score below which two claims are not sure enough to state the same fact for any of
+/// their differences to be more than possible.
+pub const MIN_SAME_FACT_SCORE: f32 = 0.3;
+
+/// The conflicts of a link weighed by how sure the link is: on a weak link (below
+/// [`MIN_SAME_FACT_SCORE`]) the claims may report different facts, so every difference is
+/// only possible.
+pub fn weigh_by_link(conflicts: Vec<Conflict>, link_score: f32) -> Vec<Conflict> {
+    if link_score >= MIN_SAME_FACT_SCORE {
+        return conflicts;
+    }
+    conflicts
+        .into_iter()
+        .map(|c| {
+            let weaker = c
+                .confidence_pct
+                .min(STRONG_CONFIDENCE_PCT.saturating_sub(1));
+            c.with_confidence(weaker)
+        })
+        .collect()
+}
+
 /// All conflicts between two claims, in a stable order (numbers, times, sources, quotes,
 /// negation).
 pub fn find_conflicts(a: &Claim, b: &Claim) -> Vec<Conflict> {
@@ -54,11 +98,11 @@ pub fn find_conflicts_keyed(
     if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
         && sources_differ(x, keys_a, y, keys_b)
     {
-        out.push(Conflict {
-            kind: ConflictKind::Attribution,
-            left: x.source.clone(),
-            right: y.source.clone(),
-        });
+        out.push(
+            Conflict::new(ConflictKind::Attribution, &x.source, &y.source)
+                .at(find_span(&a.text, &x.source), find_span(&b.text, &y.source))
+                .with_confidence(ATTRIBUTION_CONFIDENCE_PCT),
+        );
     }
     quote_conflicts(
         &a.facts.quotes,
@@ -73,11 +117,11 @@ pub fn find_conflicts_keyed(
         } else {
             ("affirmed", "negated")
         };
-        out.push(Conflict {
-            kind: ConflictKind::Negation,
-            left: left.to_string(),
-            right: right.to_string(),
-        });
+        out.push(
+            Conflict::new(ConflictKind::Negation, left, right)
+                .at(negation_cue(&a.text), negation_cue(&b.text))
+                .with_confidence(NEGATION_CONFIDENCE_PCT),
+        );
     }
     out
 }
@@ -178,15 +222,23 @@ fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict
             .map(|y| y.text.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        // The same counted thing on both sides ("two people" vs "three people") is the same
+        // slot for sure; a lone number of each unit with nothing counted may be two things.
+        let counted_alike = x.counted.is_some() && slot.iter().all(|y| y.counted == x.counted);
+        let confidence = if counted_alike {
+            COUNTED_NUMBER_CONFIDENCE_PCT
+        } else {
+            LONE_NUMBER_CONFIDENCE_PCT
+        };
         if !out
             .iter()
             .any(|c| c.kind == ConflictKind::Number && c.left == x.text)
         {
-            out.push(Conflict {
-                kind: ConflictKind::Number,
-                left: x.text.clone(),
-                right,
-            });
+            out.push(
+                Conflict::new(ConflictKind::Number, x.text.clone(), right)
+                    .at(Some(x.span), slot.first().map(|y| y.span))
+                    .with_confidence(confidence),
+            );
         }
     }
 }
@@ -273,15 +325,17 @@ fn time_conflicts(a: &Claim, b: &Claim, out: &mut Vec<Conflict>) {
         if differing.is_empty() {
             continue;
         }
-        out.push(Conflict {
-            kind: ConflictKind::Time,
-            left: x.text.clone(),
-            right: differing
-                .iter()
-                .map(|&j| b.facts.times[j].text.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
+        let right = differing
+            .iter()
+            .map(|&j| b.facts.times[j].text.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let right_span = differing.first().map(|&j| b.facts.times[j].span);
+        out.push(
+            Conflict::new(ConflictKind::Time, x.text.clone(), right)
+                .at(Some(x.span), right_span)
+                .with_confidence(TIME_CONFIDENCE_PCT),
+        );
     }
 }
 
@@ -316,9 +370,103 @@ fn sources_differ(x: &Attribution, kx: &ConflictKeys, y: &Attribution, ky: &Conf
     !wx.is_empty() && !wy.is_empty() && !wx.iter().any(|w| wy.contains(w))
 }
 
-/// Lowercased words of a quote, for comparing wording.
+/// Lowercased words of a quote, for comparing wording, with spelling variants folded: a
+/// quote is not worded differently because one outlet writes "Sen." and British spelling.
 fn quote_words(q: &QuoteFact) -> Vec<String> {
-    tokenize(&q.text).into_iter().map(|t| t.lower).collect()
+    let mut words = Vec::new();
+    for token in tokenize(&q.text) {
+        let expansion: &[&str] = match token.lower.as_str() {
+            "u.s" => &["united", "states"],
+            "u.k" => &["united", "kingdom"],
+            "u.n" => &["united", "nations"],
+            _ => &[],
+        };
+        if expansion.is_empty() {
+            words.push(fold_spelling(&token.lower));
+        } else {
+            words.extend(expansion.iter().map(|w| (*w).to_string()));
+        }
+    }
+    words
+}
+
+/// The stems of a quote's content words: two renderings with the same ones differ only in
+/// function words or inflection ("fully supported the agenda" vs "Do you fully support the
+/// agenda?"), which is not a different wording of what was said.
+fn content_stems(words: &[String]) -> BTreeSet<String> {
+    words
+        .iter()
+        .filter(|w| !is_stop_word(w))
+        .map(|w| cached_stem(w))
+        .collect()
+}
+
+/// One spelling for words outlets write differently: title abbreviations ("sen" →
+/// "senator") and British -ise/-isation/-our/-tre endings ("emphasised" → "emphasized").
+fn fold_spelling(word: &str) -> String {
+    let title = match word {
+        "sen" => Some("senator"),
+        "rep" => Some("representative"),
+        "gov" => Some("governor"),
+        "gen" => Some("general"),
+        "lt" => Some("lieutenant"),
+        "col" => Some("colonel"),
+        "dr" => Some("doctor"),
+        "prof" => Some("professor"),
+        "pres" => Some("president"),
+        _ => None,
+    };
+    if let Some(title) = title {
+        return title.to_string();
+    }
+    for (british, american) in [
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("tre", "ter"),
+    ] {
+        // A stem of three letters or more keeps "rise", "four", "your" and "metre" as they
+        // are; folding both sides alike makes any other over-folding harmless.
+        if let Some(stem) = word.strip_suffix(british)
+            && stem.chars().count() >= 3
+        {
+            return format!("{stem}{american}");
+        }
+    }
+    word.to_string()
+}
+
+/// Where `needle` first stands in `text`, as a byte range.
+fn find_span(text: &str, needle: &str) -> Option<Span> {
+    let start = text.find(needle)?;
+    Some(Span::new(start, start + needle.len()))
+}
+
+/// The first negation cue of a sentence ("not", "n't", "never", "no"), as a byte range.
+fn negation_cue(text: &str) -> Option<Span> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let bytes = lower.as_bytes();
+    let is_word_byte = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    for cue in ["n't", "not", "never", "no", "nobody", "nothing", "none"] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(cue) {
+            let at = from + found;
+            let end = at + cue.len();
+            let starts_word = cue.starts_with('n') && cue != "n't";
+            if (!starts_word || at == 0 || !is_word_byte(at - 1)) && !is_word_byte(end) {
+                return Some(Span::new(at, end));
+            }
+            from = end;
+        }
+    }
+    None
 }
 
 /// True when `short` appears as a contiguous run inside `long`.
@@ -350,12 +498,30 @@ fn quote_conflicts(
             } else {
                 (wy, wx)
             };
-            if overlap >= 0.5 && !is_contiguous_part(short, long) {
-                out.push(Conflict {
-                    kind: ConflictKind::QuoteWording,
-                    left: fold_whitespace(&x.text),
-                    right: fold_whitespace(&y.text),
-                });
+            if overlap >= 0.5
+                && !is_contiguous_part(short, long)
+                && content_stems(wx) != content_stems(wy)
+            {
+                // One quote rendered twice keeps most of the shorter rendering's words; two
+                // parts of one speech share only the common ones.
+                let short_set: BTreeSet<&String> = short.iter().collect();
+                let long_set: BTreeSet<&String> = long.iter().collect();
+                let kept = short_set.intersection(&long_set).count() as f32;
+                let containment = kept / short_set.len().max(1) as f32;
+                let confidence = if containment >= SAME_QUOTE_CONTAINMENT {
+                    SAME_QUOTE_CONFIDENCE_PCT
+                } else {
+                    PARTLY_SAME_QUOTE_CONFIDENCE_PCT
+                };
+                out.push(
+                    Conflict::new(
+                        ConflictKind::QuoteWording,
+                        fold_whitespace(&x.text),
+                        fold_whitespace(&y.text),
+                    )
+                    .at(Some(x.span), Some(y.span))
+                    .with_confidence(confidence),
+                );
             }
         }
     }
@@ -656,5 +822,128 @@ mod tests {
         });
         let b = claim(Facts::default());
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Negation);
+    }
+
+    // ---- How sure a conflict is: the same fact stated differently, or maybe two facts.
+
+    fn between(a: &str, b: &str) -> Vec<Conflict> {
+        use crate::analysis::claims::sentence_claim;
+        find_conflicts(&sentence_claim(a), &sentence_claim(b))
+    }
+
+    fn of_kind(conflicts: &[Conflict], kind: ConflictKind) -> Vec<&Conflict> {
+        conflicts.iter().filter(|c| c.kind == kind).collect()
+    }
+
+    fn marked(text: &str, span: Option<Span>) -> &str {
+        span.and_then(|s| text.get(s.start..s.end)).unwrap_or("")
+    }
+
+    #[test]
+    fn the_count_of_the_same_thing_differs_surely_and_points_at_both_numbers() {
+        let (a, b) = (
+            "Two people died when their car was swept off the bridge.",
+            "Three people died when their car was swept off the bridge.",
+        );
+        let found = between(a, b);
+        let numbers = of_kind(&found, ConflictKind::Number);
+        assert_eq!(numbers.len(), 1, "{found:?}");
+        assert!(!numbers[0].possible);
+        assert!(numbers[0].confidence_pct >= STRONG_CONFIDENCE_PCT);
+        assert_eq!(marked(a, numbers[0].left_span), "Two");
+        assert_eq!(marked(b, numbers[0].right_span), "Three");
+    }
+
+    #[test]
+    fn lone_numbers_of_different_things_are_at_most_possible() {
+        let found = between(
+            "The mayor, 68, said the barrier held.",
+            "It was the worst flood in 40 years, the mayor said.",
+        );
+        assert!(found.iter().all(|c| c.possible), "{found:?}");
+    }
+
+    #[test]
+    fn a_trimmed_and_reworded_quote_differs_surely() {
+        let found = between(
+            "\"We will rebuild every home that was lost, and we will do it together,\" the mayor said.",
+            "\"We will rebuild every house we lost,\" the mayor told reporters.",
+        );
+        let quotes = of_kind(&found, ConflictKind::QuoteWording);
+        assert_eq!(quotes.len(), 1, "{found:?}");
+        assert!(!quotes[0].possible);
+    }
+
+    #[test]
+    fn spelling_variants_and_abbreviations_are_not_a_different_wording() {
+        let found = between(
+            "She \"emphasised the need to protect U.S. staff and their families,\" the office said.",
+            "She \"emphasized the need to protect United States staff and their families,\" the office said.",
+        );
+        assert!(
+            of_kind(&found, ConflictKind::QuoteWording).is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_quote_turned_into_a_question_is_not_a_different_wording() {
+        let found = between(
+            "The student asked whether he \"fully supported the new agenda of the party.\"",
+            "\"Do you fully support the new agenda of the party?\" the student asked.",
+        );
+        assert!(
+            of_kind(&found, ConflictKind::QuoteWording).is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn negation_is_only_a_possible_difference_and_points_at_the_cue() {
+        let (a, b) = (
+            "The council did not approve the repairs on Monday.",
+            "The council approved the repairs on Monday.",
+        );
+        let found = between(a, b);
+        let negations = of_kind(&found, ConflictKind::Negation);
+        assert_eq!(negations.len(), 1, "{found:?}");
+        assert!(negations[0].possible);
+        assert_eq!(marked(a, negations[0].left_span), "not");
+        assert_eq!(negations[0].right_span, None);
+    }
+
+    #[test]
+    fn a_different_day_is_only_possible_one_sentence_may_date_two_events() {
+        let found = between(
+            "The river burst its banks on Monday.",
+            "The river burst its banks on Tuesday.",
+        );
+        let times = of_kind(&found, ConflictKind::Time);
+        assert_eq!(times.len(), 1, "{found:?}");
+        assert!(times[0].possible);
+    }
+
+    #[test]
+    fn on_a_weak_link_every_difference_is_only_possible() {
+        let found = between(
+            "Two people died when their car was swept off the bridge.",
+            "Three people died when their car was swept off the bridge.",
+        );
+        assert!(found.iter().any(|c| !c.possible));
+        let weighed = weigh_by_link(found.clone(), MIN_SAME_FACT_SCORE - 0.01);
+        assert!(weighed.iter().all(|c| c.possible));
+        assert_eq!(weigh_by_link(found.clone(), MIN_SAME_FACT_SCORE), found);
+    }
+
+    #[test]
+    fn spelling_folds_only_what_outlets_spell_differently() {
+        assert_eq!(fold_spelling("emphasised"), "emphasized");
+        assert_eq!(fold_spelling("organisation"), "organization");
+        assert_eq!(fold_spelling("labour"), "labor");
+        assert_eq!(fold_spelling("centre"), "center");
+        assert_eq!(fold_spelling("sen"), "senator");
+        for kept in ["rise", "wise", "four", "your", "our", "said"] {
+            assert_eq!(fold_spelling(kept), kept);
+        }
     }
 }

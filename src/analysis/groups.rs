@@ -160,7 +160,7 @@ pub fn build(
             g.links.push(index);
             g.user_curated |= link.origin == LinkOrigin::User;
             for conflict in &link.conflicts {
-                if !g.conflicts.contains(conflict) {
+                if !g.conflicts.iter().any(|c| c.same_difference(conflict)) {
                     g.conflicts.push(conflict.clone());
                 }
             }
@@ -174,7 +174,8 @@ pub fn build(
             .collect();
         g.status = if present.len() < 2 {
             GroupStatus::SingleOutlet
-        } else if g.conflicts.is_empty() {
+        } else if g.conflicts.iter().all(|c| c.possible) {
+            // Possible differences are shown on request; they don't make a group conflicting.
             GroupStatus::Shared
         } else {
             GroupStatus::Conflicting
@@ -340,11 +341,8 @@ mod tests {
     #[test]
     fn a_conflicting_link_makes_the_group_conflicting() {
         let mut l = link(0, 1, 0.7);
-        l.conflicts.push(Conflict {
-            kind: ConflictKind::Number,
-            left: "40".into(),
-            right: "45".into(),
-        });
+        l.conflicts
+            .push(Conflict::new(ConflictKind::Number, "40", "45"));
         let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.summaries[0].conflicting, 1);

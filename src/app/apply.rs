@@ -152,6 +152,10 @@ impl App {
                 self.prefs.show_differences = !self.prefs.show_differences;
                 self.prefs.show_details |= self.prefs.show_differences;
             }
+            Command::ToggleShowPossibleDifferences => {
+                let view = &mut self.workspace.view;
+                view.show_possible_differences = !view.show_possible_differences;
+            }
             Command::ShowDetailsTab(tab) => {
                 self.prefs.details_tab = tab;
                 self.prefs.show_details = true;

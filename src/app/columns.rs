@@ -539,7 +539,7 @@ fn claim_tooltip_ui(ui: &mut Ui, claim: &Claim, view: &View<'_>) {
             view.comparison().articles.len(),
             outlets.join(", ")
         ));
-        for conflict in &group.conflicts {
+        for conflict in view.shown_conflicts(&group.conflicts) {
             ui.label(RichText::new(conflict.describe()).color(view.palette.conflicting));
         }
         if group.user_curated {

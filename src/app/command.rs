@@ -166,6 +166,8 @@ pub enum Command {
     TogglePanel(PanelKind),
     /// Show a tab of the details area.
     ShowDetailsTab(DetailsTab),
+    /// Also show possible differences (saved with the workspace; never makes it unsaved).
+    ToggleShowPossibleDifferences,
     /// Close a notice by its id.
     DismissNotice(u64),
     /// Show or hide the list of keyboard shortcuts.
@@ -333,6 +335,7 @@ impl Command {
             Command::ZoomReset => "Reset zoom",
             Command::TogglePanel(panel) => panel.label(),
             Command::ShowDetailsTab(tab) => tab.label(),
+            Command::ToggleShowPossibleDifferences => "Show possible differences",
             Command::DismissNotice(_) => "Dismiss",
             Command::ShowShortcuts => "Keyboard shortcuts",
         }
@@ -410,6 +413,9 @@ impl Command {
             Command::ZoomReset => "Show text and controls at their normal size",
             Command::TogglePanel(_) => "Show or hide this panel",
             Command::ShowDetailsTab(_) => "Show this tab",
+            Command::ToggleShowPossibleDifferences => {
+                "Also show weak differences: times, sources and negations that may belong to different facts"
+            }
             Command::DismissNotice(_) => "Close this message",
             Command::ShowShortcuts => "List every keyboard shortcut",
         }

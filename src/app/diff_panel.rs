@@ -10,7 +10,8 @@ use super::theme::{self, Palette};
 use super::view::View;
 use super::widgets::{command_button, status_text, tag};
 use crate::analysis::diff::{Mark, Side, WordDiff, diff_claims, reveal_invisible};
-use crate::analysis::{Claim, Group, Link, LinkOrigin};
+use crate::analysis::{Claim, Conflict, Group, Link, LinkOrigin};
+use crate::ingest::Span;
 
 /// The differences panel.
 pub(crate) fn diff_panel_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
@@ -64,8 +65,8 @@ fn group_ui(
         }
     });
     ui.add(Label::new(RichText::new(&group.label).strong().size(14.0)).wrap());
-    for conflict in &group.conflicts {
-        ui.label(RichText::new(format!("≠ {}", conflict.describe())).color(palette.conflicting));
+    for conflict in view.shown_conflicts(&group.conflicts) {
+        ui.label(RichText::new(conflict_line(conflict)).color(conflict_color(palette, conflict)));
     }
     ui.add_space(4.0);
 
@@ -127,10 +128,8 @@ fn group_ui(
             }
         }
         if let Some(link) = link {
-            for conflict in &link.conflicts {
-                ui.label(
-                    RichText::new(format!("≠ {}", conflict.describe())).color(palette.conflicting),
-                );
+            for conflict in view.shown_conflicts(&link.conflicts) {
+                conflict_evidence_ui(ui, view, conflict, link);
             }
         }
         let outlet = view.outlet(claim.article).to_owned();
@@ -233,6 +232,92 @@ fn link_note(link: Option<&Link>, group: &Group, member: usize, view: &View<'_>)
 
 /// The word diff as coloured text: removed words struck through, added words highlighted,
 /// changed facts underlined.
+/// "≠ number differs: 1,200 vs Nearly 2,000 · 90% sure", or "possible: …" for a weak one.
+fn conflict_line(conflict: &Conflict) -> String {
+    let lead = if conflict.possible {
+        "possible:"
+    } else {
+        "≠"
+    };
+    format!(
+        "{lead} {} · {}% sure",
+        conflict.describe(),
+        conflict.confidence_pct
+    )
+}
+
+fn conflict_color(palette: &Palette, conflict: &Conflict) -> egui::Color32 {
+    if conflict.possible {
+        palette.dim
+    } else {
+        palette.conflicting
+    }
+}
+
+/// One conflict of a link: its line, then each claim with the words that carry it marked, so
+/// the reader sees exactly what differs and where.
+fn conflict_evidence_ui(ui: &mut Ui, view: &View<'_>, conflict: &Conflict, link: &Link) {
+    let palette = &view.palette;
+    ui.label(RichText::new(conflict_line(conflict)).color(conflict_color(palette, conflict)));
+    let claims = &view.comparison().claims;
+    for (index, span) in [(link.a, conflict.left_span), (link.b, conflict.right_span)] {
+        let (Some(claim), Some(span)) = (claims.get(index), span) else {
+            continue;
+        };
+        let job = highlight_job(
+            view.outlet(claim.article),
+            &claim.text,
+            span,
+            palette,
+            conflict.possible,
+            ui.available_width(),
+        );
+        ui.add(Label::new(job).wrap());
+    }
+}
+
+/// "Outlet: the claim's text" with `span` marked (the words that carry a conflict).
+fn highlight_job(
+    outlet: &str,
+    text: &str,
+    span: Span,
+    palette: &Palette,
+    possible: bool,
+    wrap_width: f32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let small = egui::FontId::proportional(12.0);
+    let plain = TextFormat {
+        font_id: small.clone(),
+        color: palette.dim,
+        ..TextFormat::default()
+    };
+    job.append(&format!("{outlet}: "), 0.0, plain.clone());
+    let (Some(before), Some(marked), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.start..span.end),
+        text.get(span.end..),
+    ) else {
+        job.append(&reveal_invisible(text), 0.0, plain);
+        return job;
+    };
+    let mark = TextFormat {
+        font_id: small,
+        color: if possible {
+            palette.text
+        } else {
+            palette.conflicting
+        },
+        underline: Stroke::new(2.0, palette.conflicting),
+        ..TextFormat::default()
+    };
+    job.append(&reveal_invisible(before), 0.0, plain.clone());
+    job.append(&reveal_invisible(marked), 0.0, mark);
+    job.append(&reveal_invisible(after), 0.0, plain);
+    job
+}
+
 fn diff_job(diff: &WordDiff, palette: &Palette, wrap_width: f32) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;

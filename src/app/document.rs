@@ -106,7 +106,10 @@ impl DocumentFile {
 
     /// Compare `current` with what is saved (after every change).
     pub(crate) fn refresh_dirty(&mut self, current: &Workspace) {
-        self.dirty = self.saved.as_ref() != Some(current);
+        self.dirty = !self
+            .saved
+            .as_ref()
+            .is_some_and(|saved| saved.same_work(current));
     }
 
     /// A save of `content` to `path` succeeded.

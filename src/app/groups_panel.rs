@@ -219,13 +219,13 @@ fn label_left(outlets: usize) -> f32 {
     theme::MATRIX_STATUS_WIDTH + outlets as f32 * theme::MATRIX_CELL_WIDTH + 8.0
 }
 
-/// Articles with a member in a link whose facts conflict.
+/// Articles with a member in a link whose facts surely conflict (what makes the group conflicting).
 fn conflicted_articles(comparison: &Comparison, group: &Group) -> Vec<usize> {
     group
         .links
         .iter()
         .filter_map(|&l| comparison.links.get(l))
-        .filter(|l| !l.conflicts.is_empty())
+        .filter(|l| l.conflicts.iter().any(|c| !c.possible))
         .flat_map(|l| [l.a, l.b])
         .filter_map(|c| comparison.claims.get(c).map(|c| c.article))
         .collect()
@@ -359,7 +359,7 @@ fn row_ui(
         if !missing.is_empty() {
             ui.label(format!("Not in: {}", missing.join(", ")));
         }
-        for conflict in &group.conflicts {
+        for conflict in view.shown_conflicts(&group.conflicts) {
             ui.label(RichText::new(conflict.describe()).color(palette.conflicting));
         }
     });

@@ -154,11 +154,11 @@ mod tests {
         for &g in &shared {
             let group = &mut analysed.comparison.groups[g];
             group.status = GroupStatus::Conflicting;
-            group.conflicts = vec![Conflict {
-                kind: ConflictKind::Number,
-                left: "20 percent".into(),
-                right: "a quarter".into(),
-            }];
+            group.conflicts = vec![Conflict::new(
+                ConflictKind::Number,
+                "20 percent",
+                "a quarter",
+            )];
         }
         analysed.generation += 100;
         let conflicting = analysed

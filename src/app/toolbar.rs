@@ -135,6 +135,13 @@ fn view_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
         out,
     );
     ui.separator();
+    menu_check(
+        ui,
+        view.workspace.view.show_possible_differences,
+        Command::ToggleShowPossibleDifferences,
+        out,
+    );
+    ui.separator();
     for tab in [DetailsTab::Groups, DetailsTab::Outlets] {
         menu_check(
             ui,

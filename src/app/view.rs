@@ -4,7 +4,7 @@ use super::prefs::Prefs;
 use super::state::ArticleKey;
 use super::theme::Palette;
 use super::worker::Analysed;
-use crate::analysis::{Claim, Comparison, Group, GroupStatus};
+use crate::analysis::{Claim, Comparison, Conflict, Group, GroupStatus};
 use crate::workspace::Workspace;
 
 /// What panels read while drawing. Panels never change it; they return commands.
@@ -107,5 +107,18 @@ impl View<'_> {
             }
         }
         counts
+    }
+}
+
+impl View<'_> {
+    /// The conflicts to show: the sure ones, and the possible ones too when the user asked.
+    pub(crate) fn shown_conflicts<'c>(
+        &self,
+        conflicts: &'c [Conflict],
+    ) -> impl Iterator<Item = &'c Conflict> + use<'c> {
+        let show_possible = self.workspace.view.show_possible_differences;
+        conflicts
+            .iter()
+            .filter(move |c| show_possible || !c.possible)
     }
 }

@@ -177,7 +177,8 @@ pub fn from_ron_str(text: &str, file_name: &str) -> Result<Workspace, WorkspaceE
                 supported: WORKSPACE_VERSION,
             });
         }
-        Some(1) => parse::<Workspace>(text, file_name)?,
+        // Format 2 added `view`, which format 1 files simply lack (it defaults).
+        Some(1 | 2) => parse::<Workspace>(text, file_name)?,
         // Format 0 had no version field (an explicit `version: 0` is accepted too).
         Some(_) | None => parse::<WorkspaceV0>(text, file_name)?.migrate(),
     };

@@ -29,7 +29,9 @@ pub use format::{
     MAX_WORKSPACE_BYTES, from_ron_bytes, from_ron_str, load, load_with_stamp, to_ron_string,
 };
 pub use lock::{AlreadyOpen, WorkspaceLock};
-pub use model::{ArticleEntry, ComparisonSettings, GroupFilter, WORKSPACE_VERSION, Workspace};
+pub use model::{
+    ArticleEntry, ComparisonSettings, GroupFilter, ViewSettings, WORKSPACE_VERSION, Workspace,
+};
 pub use recovery::{PendingRecovery, RECOVERY_DIR_ENV, Recovered, RecoverySession, recovery_dir};
 pub use save::{
     DiskState, Overwrite, RealFs, SaveFs, SaveOptions, Saved, backup_path, cleanup_stray_temps,

@@ -73,8 +73,17 @@ pub struct ComparisonSettings {
     pub search: String,
 }
 
-/// The current workspace format version.
-pub const WORKSPACE_VERSION: u32 = 1;
+/// How the user looks at the comparison: saved with the workspace, but changing it never
+/// makes the workspace unsaved (it is not part of the user's work).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewSettings {
+    /// Also show possible (weak) differences, not only the ones the analysis is sure of.
+    pub show_possible_differences: bool,
+}
+
+/// The current workspace format version (2 added [`ViewSettings`]).
+pub const WORKSPACE_VERSION: u32 = 2;
 
 /// A saved comparison: articles, the user's decisions and settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +105,8 @@ pub struct Workspace {
     pub reference_article: Option<usize>,
     /// Thresholds and filters.
     pub settings: ComparisonSettings,
+    /// How the comparison is shown (never makes the workspace unsaved).
+    pub view: ViewSettings,
 }
 
 impl Default for Workspace {
@@ -109,11 +120,36 @@ impl Default for Workspace {
             group_labels: BTreeMap::new(),
             reference_article: None,
             settings: ComparisonSettings::default(),
+            view: ViewSettings::default(),
         }
     }
 }
 
 impl Workspace {
+    /// True when both hold the same work: everything but the view settings.
+    pub fn same_work(&self, other: &Self) -> bool {
+        // Destructured so that a field added later must be placed on one side or the other.
+        let Workspace {
+            version,
+            articles,
+            decisions,
+            claim_notes,
+            group_notes,
+            group_labels,
+            reference_article,
+            settings,
+            view: _,
+        } = self;
+        *version == other.version
+            && *articles == other.articles
+            && *decisions == other.decisions
+            && *claim_notes == other.claim_notes
+            && *group_notes == other.group_notes
+            && *group_labels == other.group_labels
+            && *reference_article == other.reference_article
+            && *settings == other.settings
+    }
+
     /// A workspace holding these articles and no decisions.
     pub(crate) fn from_articles(articles: &[Article]) -> Self {
         Self {

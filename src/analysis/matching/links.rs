@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::comparison::{Claim, Link, LinkOrigin};
-use crate::analysis::conflicts::{ConflictKeys, find_conflicts, find_conflicts_keyed};
+use crate::analysis::conflicts::{
+    ConflictKeys, find_conflicts, find_conflicts_keyed, weigh_by_link,
+};
 use crate::analysis::matching::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use crate::analysis::matching::settings::{ClaimPairs, Decisions, MatchSettings};
 use crate::analysis::parallel;
@@ -229,7 +231,11 @@ pub fn find_links(
         a,
         b,
         score,
-        conflicts: conflicts(a, b),
+        conflicts: if user {
+            conflicts(a, b)
+        } else {
+            weigh_by_link(conflicts(a, b), score)
+        },
         origin: if user {
             LinkOrigin::User
         } else {
@@ -257,6 +263,7 @@ pub fn find_links(
             a,
             b,
             score: 1.0,
+            // The user says these state the same thing: their differences count in full.
             conflicts: conflicts(a, b),
             origin: LinkOrigin::User,
             in_group: false,
