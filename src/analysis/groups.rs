@@ -86,6 +86,7 @@ pub fn build(
             .then(ly.score.total_cmp(&lx.score))
             .then((lx.a, lx.b).cmp(&(ly.a, ly.b)))
     });
+    let mut other_per_article: Vec<usize> = Vec::with_capacity(articles.len());
     for index in order {
         let link = &links[index];
         let (ra, rb) = (clusters.root(link.a), clusters.root(link.b));
@@ -103,14 +104,19 @@ pub fn build(
                 (rb, ra)
             };
             let article = |c: usize| claims[c].article;
+            // Cross-outlet pairs from per-article counts of the larger group: linear, not
+            // the product of the two sizes.
+            other_per_article.clear();
+            other_per_article.resize(articles.len(), 0);
+            for &y in &clusters.members[other] {
+                if let Some(count) = other_per_article.get_mut(article(y)) {
+                    *count += 1;
+                }
+            }
+            let other_len = clusters.members[other].len();
             let cross_pairs: usize = clusters.members[small]
                 .iter()
-                .map(|&x| {
-                    clusters.members[other]
-                        .iter()
-                        .filter(|&&y| article(x) != article(y))
-                        .count()
-                })
+                .map(|&x| other_len - other_per_article.get(article(x)).copied().unwrap_or(0))
                 .sum();
             let mut linked_score = 0.0f32;
             let mut every_member_linked = true;
