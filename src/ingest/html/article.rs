@@ -38,7 +38,7 @@ pub fn import_html(bytes: &[u8], origin: Option<&str>) -> Result<Article, Import
 /// Imports an HTML page described by `source` (see the module documentation for the steps).
 ///
 /// The bytes are not checked for emptiness, size or binary content here: the entry points in
-/// [`super::import`] do that first. Fails with [`ImportError::NoText`] when the page has no
+/// [`crate::ingest::reader`] do that first. Fails with [`ImportError::NoText`] when the page has no
 /// article text.
 pub fn import_html_with(bytes: &[u8], source: &HtmlSource) -> Result<Article, ImportError> {
     let name = if source.name.is_empty() {
