@@ -42,6 +42,17 @@ pub(crate) struct View<'a> {
 }
 
 impl View<'_> {
+    /// The conflicts to show: the sure ones, and the possible ones too when the user asked.
+    pub(crate) fn shown_conflicts<'c>(
+        &self,
+        conflicts: &'c [Conflict],
+    ) -> impl Iterator<Item = &'c Conflict> + use<'c> {
+        let show_possible = self.workspace.view.show_possible_differences;
+        conflicts
+            .iter()
+            .filter(move |c| show_possible || !c.possible)
+    }
+
     /// The comparison.
     pub(crate) fn comparison(&self) -> &Comparison {
         &self.analysed.comparison
@@ -107,18 +118,5 @@ impl View<'_> {
             }
         }
         counts
-    }
-}
-
-impl View<'_> {
-    /// The conflicts to show: the sure ones, and the possible ones too when the user asked.
-    pub(crate) fn shown_conflicts<'c>(
-        &self,
-        conflicts: &'c [Conflict],
-    ) -> impl Iterator<Item = &'c Conflict> + use<'c> {
-        let show_possible = self.workspace.view.show_possible_differences;
-        conflicts
-            .iter()
-            .filter(move |c| show_possible || !c.possible)
     }
 }

@@ -60,7 +60,6 @@
 //!   known ones in their canonical form ("The New York Times").
 
 mod attribution;
-mod memo;
 mod names;
 mod negation;
 mod numbers;

@@ -1,7 +1,8 @@
 //! Word tokens for matching and diffing: Unicode words, lowercase, stop words, English stems.
 
+pub use super::fxhash::FxHashMap;
+use super::memo::{Memo, memoised};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -40,29 +41,13 @@ pub fn stem(lower: &str) -> String {
 const STEM_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
-    static STEM_CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    static STEM_CACHE: Memo<String> = RefCell::new(FxHashMap::default());
 }
 
 /// [`stem`], memoised per thread: the Snowball stemmer dominated tokenising, and every
 /// sentence is tokenised several times (claim filter, matching profile, conflicts).
 pub fn cached_stem(lower: &str) -> String {
-    let hit = STEM_CACHE
-        .try_with(|cache| cache.try_borrow().ok().and_then(|c| c.get(lower).cloned()))
-        .ok()
-        .flatten();
-    if let Some(hit) = hit {
-        return hit;
-    }
-    let stemmed = stem(lower);
-    let _ = STEM_CACHE.try_with(|cache| {
-        if let Ok(mut c) = cache.try_borrow_mut() {
-            if c.len() >= STEM_CACHE_LIMIT {
-                c.clear();
-            }
-            c.insert(lower.to_string(), stemmed.clone());
-        }
-    });
-    stemmed
+    memoised(&STEM_CACHE, lower, STEM_CACHE_LIMIT, stem)
 }
 
 /// English function words that carry no claim content.
@@ -575,60 +560,6 @@ pub fn tokenize(sentence: &str) -> Vec<Token> {
         .map(|(start, word)| token_of(start, word))
         .collect()
 }
-
-/// FxHash (the hash rustc uses for its own tables): much faster than SipHash on the short
-/// word keys of the matching tables, and deterministic. Not collision-resistant, which does
-/// not matter for tables that only ever make lookups slower, never wrong.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// A stable 64-bit FNV-1a hash (same value on every run and platform).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
