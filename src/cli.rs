@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+use crate::analysis::matching::context_weights::CONTEXT_MODEL;
+use crate::analysis::matching::fit_context::{self, GoldStory};
 use crate::analysis::matching::links::score_pairs;
 use crate::analysis::{Decisions, MatchSettings, compare};
 use crate::ingest::fetch::{fetch_article, is_web_address};
@@ -66,6 +68,22 @@ pub enum CliCommand {
     FitMatcher {
         /// Training pairs (MRPC train only: validation data must stay unseen).
         file: PathBuf,
+    },
+    /// Fit the context model on hand-labelled stories (gold-dev layout), report
+    /// leave-one-story-out figures and print (or write) the generated `context_weights.rs`.
+    #[command(hide = true)]
+    FitContext {
+        /// Folder holding one folder of `OUTLET.txt` articles per story.
+        #[arg(long)]
+        articles: PathBuf,
+        /// Labelled stories (one JSON file each) to fit on.
+        gold: Vec<PathBuf>,
+        /// Write the generated Rust source here instead of only reporting.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Only score the shipped model on the stories (no fitting).
+        #[arg(long)]
+        evaluate: bool,
     },
     /// Correlate the matcher's score with STS Benchmark similarity ratings.
     #[command(hide = true)]
@@ -154,6 +172,12 @@ pub fn run(command: CliCommand) -> Result<()> {
                 pairs.len(),
             ))
         }
+        CliCommand::FitContext {
+            articles,
+            gold,
+            out,
+            evaluate,
+        } => fit_context_command(&articles, &gold, out.as_deref(), evaluate),
         CliCommand::Sts { file } => {
             let text = read_utf8(&file)?;
             let mut pairs = Vec::new();
@@ -355,6 +379,108 @@ fn write_stdout(text: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("writing to standard output"),
     }
+}
+
+/// Read one labelled story: `{story, outlets, sentences: {outlet: [{i, start, end}]},
+/// matches: [{a: [outlet, i], b: [outlet, i]}]}`, its articles from `ARTICLES/STORY/OUTLET.txt`.
+fn read_gold_story(articles_dir: &Path, file: &Path) -> Result<GoldStory> {
+    let text = read_utf8(file)?;
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("'{}' is not a labelled story (JSON)", file.display()))?;
+    let bad = || anyhow::anyhow!("'{}' is not in the gold-dev layout", file.display());
+    let story = json["story"].as_str().ok_or_else(bad)?;
+    let outlets: Vec<&str> = json["outlets"]
+        .as_array()
+        .ok_or_else(bad)?
+        .iter()
+        .filter_map(|o| o.as_str())
+        .collect();
+    let index_of = |o: &serde_json::Value| outlets.iter().position(|x| Some(*x) == o.as_str());
+    let mut articles = Vec::with_capacity(outlets.len());
+    let mut sentences = Vec::with_capacity(outlets.len());
+    for outlet in &outlets {
+        let path = articles_dir.join(story).join(format!("{outlet}.txt"));
+        articles.push(import_file(&path).with_context(|| format!("reading '{}'", path.display()))?);
+        let list = json["sentences"][*outlet].as_array().ok_or_else(bad)?;
+        sentences.push(
+            list.iter()
+                .filter_map(|s| {
+                    Some((
+                        usize::try_from(s["i"].as_u64()?).ok()?,
+                        usize::try_from(s["start"].as_u64()?).ok()?,
+                        usize::try_from(s["end"].as_u64()?).ok()?,
+                    ))
+                })
+                .collect(),
+        );
+    }
+    let mut pairs = std::collections::HashSet::new();
+    for m in json["matches"].as_array().ok_or_else(bad)? {
+        let side = |key: &str| -> Option<(usize, usize)> {
+            let v = m[key].as_array()?;
+            Some((
+                index_of(v.first()?)?,
+                usize::try_from(v.get(1)?.as_u64()?).ok()?,
+            ))
+        };
+        if let (Some(x), Some(y)) = (side("a"), side("b")) {
+            pairs.insert(if x <= y { (x, y) } else { (y, x) });
+        }
+    }
+    Ok(GoldStory {
+        name: story.to_string(),
+        articles,
+        sentences,
+        pairs,
+    })
+}
+
+/// The largest group the fitted model may make of the demo's claims.
+const DEMO_MAX_GROUP: usize = 9;
+
+/// `claimdiff fit-context`: fit (or only evaluate) the context model on labelled stories.
+fn fit_context_command(
+    articles_dir: &Path,
+    gold: &[PathBuf],
+    out: Option<&Path>,
+    evaluate_only: bool,
+) -> Result<()> {
+    if gold.is_empty() {
+        bail!("Name at least one labelled story (a gold-dev JSON file)");
+    }
+    let stories = gold
+        .iter()
+        .map(|f| read_gold_story(articles_dir, f))
+        .collect::<Result<Vec<_>>>()?;
+    if evaluate_only {
+        let results = fit_context::evaluate(&stories, &CONTEXT_MODEL);
+        let mut text = String::from("shipped model (groups, strict pairs):\n");
+        for f in &results {
+            text.push_str(&format!(
+                "  P {:.3}  R {:.3}  F1 {:.3}  {}\n",
+                f.precision, f.recall, f.f1, f.story
+            ));
+        }
+        text.push_str(&format!(
+            "macro F1 {:.3}\n",
+            fit_context::macro_f1(&results)
+        ));
+        return write_stdout(&text);
+    }
+    // The demo is what a first-time user reads: its groups may not grow past the claims that
+    // state its evacuation figure (headlines and ledes of its four articles).
+    let guard = fit_context::GroupGuard {
+        articles: demo::demo_articles(),
+        max_group: DEMO_MAX_GROUP,
+    };
+    let fit = fit_context::fit_context(&stories, Some(&guard));
+    let names: Vec<String> = stories.iter().map(|s| s.name.clone()).collect();
+    let source = fit_context::weights_source(&fit, &names);
+    if let Some(path) = out {
+        std::fs::write(path, &source)
+            .with_context(|| format!("Can't write '{}'", path.display()))?;
+    }
+    write_stdout(&fit_context::fit_report(&fit))
 }
 
 /// One parsed line of an MRPC-layout TSV file.

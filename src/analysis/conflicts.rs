@@ -197,6 +197,18 @@ fn same_slot(x: &NumberFact, y: &NumberFact, x_alone: bool, y_alone: bool) -> bo
     }
 }
 
+/// How the numbers of two claims compare: `(some number of each agrees in value and unit,
+/// a number of one differs from the other's in the same slot)`.
+pub fn number_agreement(a: &Claim, b: &Claim) -> (bool, bool) {
+    let (xs, ys) = (&a.facts.numbers, &b.facts.numbers);
+    let agree = xs
+        .iter()
+        .any(|x| ys.iter().any(|y| x.unit == y.unit && values_agree(x, y)));
+    let mut differ = Vec::new();
+    number_conflicts(xs, ys, &mut differ);
+    (agree, !differ.is_empty())
+}
+
 fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict>) {
     for x in xs {
         let x_alone = xs.iter().filter(|n| n.unit == x.unit).count() == 1;
@@ -298,6 +310,22 @@ fn times_agree(x: &TimeParts, y: &TimeParts) -> Option<bool> {
         }
     }
     compared
+}
+
+/// How the times of two claims compare: `(some pair of their times agrees, some time of one
+/// differs from every comparable time of the other)`.
+pub fn time_agreement(a: &Claim, b: &Claim) -> (bool, bool) {
+    let ours: Vec<TimeParts> = a.facts.times.iter().map(|t| time_parts(&t.key)).collect();
+    let theirs: Vec<TimeParts> = b.facts.times.iter().map(|t| time_parts(&t.key)).collect();
+    let mut agree = false;
+    for x in &ours {
+        for y in &theirs {
+            agree |= times_agree(x, y) == Some(true);
+        }
+    }
+    let mut differ = Vec::new();
+    time_conflicts(a, b, &mut differ);
+    (agree, !differ.is_empty())
 }
 
 fn time_conflicts(a: &Claim, b: &Claim, out: &mut Vec<Conflict>) {

@@ -9,15 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use crate::analysis::comparison::{
     Citation, Claim, Comparison, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
 };
+use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
 use crate::analysis::text::words::shorten;
 use crate::ingest::Article;
 use crate::ingest::outlet_names::outlet_key;
-
-/// Mean link score over the cross-outlet pairs of two groups (unlinked pairs count 0) from
-/// which they merge. Chosen with the default link threshold by leave-one-story-out
-/// cross-validation on ten gold-dev stories (macro F1 0.363 → 0.380; README).
-const MERGE_MEAN_SCORE: f32 = 0.08;
 
 /// Maximum length of a group label in characters.
 const LABEL_CHARS: usize = 90;
@@ -56,29 +52,34 @@ impl Clusters {
     }
 }
 
-/// Build groups from links and assemble the whole comparison.
-pub fn build(
-    articles: Vec<Article>,
-    mut claims: Vec<Claim>,
-    mut links: Vec<Link>,
-    decisions: &Decisions,
-) -> Comparison {
+/// The group of every claim (its root claim) from the links, merging from the strongest link
+/// down by average linkage at `merge_mean_score`. `claim_articles[i]` is claim `i`'s article;
+/// there are `article_count` articles.
+pub fn cluster(
+    claim_articles: &[usize],
+    article_count: usize,
+    links: &[Link],
+    merge_mean_score: f32,
+) -> Vec<usize> {
+    let claim_count = claim_articles.len();
     // Neighbours of each claim over the distinct linked pairs, for counting the links between
     // two groups from the smaller side instead of testing every member pair.
-    let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claims.len()];
+    let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); claim_count];
     let mut seen_pairs: HashSet<(usize, usize)> = HashSet::with_capacity(links.len());
-    for l in &links {
+    for l in links {
         if l.a != l.b
-            && l.a < claims.len()
-            && l.b < claims.len()
+            && l.a < claim_count
+            && l.b < claim_count
             && seen_pairs.insert((l.a.min(l.b), l.a.max(l.b)))
         {
             neighbours[l.a].push((l.b, l.score));
             neighbours[l.b].push((l.a, l.score));
         }
     }
-    let mut clusters = Clusters::new(claims.len());
-    let mut order: Vec<usize> = (0..links.len()).collect();
+    let mut clusters = Clusters::new(claim_count);
+    let mut order: Vec<usize> = (0..links.len())
+        .filter(|&i| links[i].a < claim_count && links[i].b < claim_count)
+        .collect();
     order.sort_by(|&x, &y| {
         let (lx, ly) = (&links[x], &links[y]);
         let user_first = (ly.origin == LinkOrigin::User).cmp(&(lx.origin == LinkOrigin::User));
@@ -86,7 +87,7 @@ pub fn build(
             .then(ly.score.total_cmp(&lx.score))
             .then((lx.a, lx.b).cmp(&(ly.a, ly.b)))
     });
-    let mut other_per_article: Vec<usize> = Vec::with_capacity(articles.len());
+    let mut other_per_article: Vec<usize> = Vec::with_capacity(article_count);
     for index in order {
         let link = &links[index];
         let (ra, rb) = (clusters.root(link.a), clusters.root(link.b));
@@ -103,11 +104,11 @@ pub fn build(
             } else {
                 (rb, ra)
             };
-            let article = |c: usize| claims[c].article;
+            let article = |c: usize| claim_articles[c];
             // Cross-outlet pairs from per-article counts of the larger group: linear, not
             // the product of the two sizes.
             other_per_article.clear();
-            other_per_article.resize(articles.len(), 0);
+            other_per_article.resize(article_count, 0);
             for &y in &clusters.members[other] {
                 if let Some(count) = other_per_article.get_mut(article(y)) {
                     *count += 1;
@@ -135,17 +136,32 @@ pub fn build(
             }
             every_member_linked
                 && cross_pairs > 0
-                && linked_score >= MERGE_MEAN_SCORE * cross_pairs as f32
+                && linked_score >= merge_mean_score * cross_pairs as f32
         };
         if accept {
             clusters.merge(link.a, link.b);
         }
     }
+    (0..claim_count).map(|c| clusters.root(c)).collect()
+}
 
+/// Build groups from links and assemble the whole comparison.
+pub fn build(
+    articles: Vec<Article>,
+    mut claims: Vec<Claim>,
+    mut links: Vec<Link>,
+    decisions: &Decisions,
+) -> Comparison {
+    let claim_articles: Vec<usize> = claims.iter().map(|c| c.article).collect();
+    let root_of = cluster(
+        &claim_articles,
+        articles.len(),
+        &links,
+        CONTEXT_MODEL.merge_mean_score,
+    );
     // Groups in order of first appearance: the root is the smallest member index.
     let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for claim in 0..claims.len() {
-        let root = clusters.root(claim);
+    for (claim, &root) in root_of.iter().enumerate() {
         roots.entry(root).or_default().push(claim);
     }
     let unlinked_claims: HashSet<&str> = decisions

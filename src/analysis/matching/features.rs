@@ -710,6 +710,8 @@ pub struct PairScore {
     pub overlap: f32,
     /// Number of distinct content words the two sentences share, everyday news words aside.
     pub shared_words: u32,
+    /// Total IDF weight of the content words the two sentences share.
+    pub shared_weight: f32,
 }
 
 /// Score a pair of prepared sentences: the one scoring function of claimdiff.
@@ -724,6 +726,7 @@ pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
             0.0
         },
         shared_words,
+        shared_weight,
     }
 }
 

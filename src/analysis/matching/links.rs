@@ -10,23 +10,25 @@ use crate::analysis::comparison::{Claim, Link, LinkOrigin};
 use crate::analysis::conflicts::{
     ConflictKeys, find_conflicts, find_conflicts_keyed, weigh_by_link,
 };
+use crate::analysis::matching::context::{CONTEXT_INPUTS, ContextModel, all_context_inputs};
+use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::features::{PairScore, Profile, Vocab, build_profiles, score_pair};
 use crate::analysis::matching::settings::{ClaimPairs, Decisions, MatchSettings};
 use crate::analysis::parallel;
 use crate::ingest::Article;
 
 /// Candidates kept per claim (the best-scoring by the index's cheap cosine).
-const CANDIDATES_PER_CLAIM: usize = 12;
+const CANDIDATES_PER_CLAIM: usize = 20;
 
 /// Minimum cheap cosine for a pair to become a candidate.
-const MIN_CANDIDATE_COSINE: f32 = 0.08;
+const MIN_CANDIDATE_COSINE: f32 = 0.04;
 
 /// Claims from which candidate generation is split over threads (below, threads cost more
 /// than they save).
 const PARALLEL_CANDIDATE_CLAIMS: usize = 2_000;
 
 /// Words in more than this share of claims (and more than a few) are too common to index.
-const MAX_INDEXED_DOC_SHARE: f32 = 0.25;
+const MAX_INDEXED_DOC_SHARE: f32 = 0.5;
 
 /// Profiles of every claim, ready for matching.
 #[derive(Debug, Default)]
@@ -175,6 +177,35 @@ fn candidate_pairs_split(
     pairs
 }
 
+/// Every candidate pair with its sentence-pair scores and its context-model inputs.
+#[derive(Debug, Default)]
+pub struct ScoredCandidates {
+    /// Candidate pairs `(a, b)`, `a < b`, sorted (see [`candidate_pairs`]).
+    pub pairs: Vec<(usize, usize)>,
+    /// The sentence-pair scores, one per pair.
+    pub scores: Vec<PairScore>,
+    /// The context model's inputs, one per pair.
+    pub inputs: Vec<[f32; CONTEXT_INPUTS]>,
+}
+
+/// Find the candidates and score each pair, alone and in the context of its two articles.
+pub fn score_candidates(prepared: &Prepared, claims: &[Claim]) -> ScoredCandidates {
+    let pairs = candidate_pairs(prepared, claims);
+    let scores: Vec<PairScore> = parallel::map(&pairs, 256, |&(a, b)| {
+        score_pair(
+            &prepared.vocab,
+            &prepared.profiles[a],
+            &prepared.profiles[b],
+        )
+    });
+    let inputs = all_context_inputs(&prepared.vocab, claims, &prepared.profiles, &pairs, &scores);
+    ScoredCandidates {
+        pairs,
+        scores,
+        inputs,
+    }
+}
+
 /// Score the candidates, keep those above the threshold, apply the user's decisions.
 pub fn find_links(
     prepared: &Prepared,
@@ -182,9 +213,23 @@ pub fn find_links(
     decisions: &Decisions,
     settings: &MatchSettings,
 ) -> Vec<Link> {
-    // Scoring and conflict finding are independent per pair: run them in parallel, keep the
-    // candidates' order. Sources and quotes are tokenised once per claim that gets a link.
-    let pairs = candidate_pairs(prepared, claims);
+    find_links_with(
+        &score_candidates(prepared, claims),
+        &CONTEXT_MODEL,
+        claims,
+        decisions,
+        settings,
+    )
+}
+
+/// [`find_links`] over candidates already scored, with the given context model.
+pub fn find_links_with(
+    candidates: &ScoredCandidates,
+    model: &ContextModel,
+    claims: &[Claim],
+    decisions: &Decisions,
+    settings: &MatchSettings,
+) -> Vec<Link> {
     // The user's decisions as sets, so that each candidate pair is one lookup however much
     // the user has curated.
     let unlinked = pair_set(&decisions.unlinks);
@@ -192,24 +237,24 @@ pub fn find_links(
     let decided = |set: &HashSet<(&str, &str)>, a: usize, b: usize| {
         !set.is_empty() && set.contains(&ordered(claims[a].id.0.as_str(), claims[b].id.0.as_str()))
     };
-    let scored: Vec<Option<(usize, usize, f32, bool)>> = parallel::map(&pairs, 256, |&(a, b)| {
-        if decided(&unlinked, a, b) {
-            return None;
-        }
-        let s = score_pair(
-            &prepared.vocab,
-            &prepared.profiles[a],
-            &prepared.profiles[b],
-        );
-        let matched = settings.links(&s);
-        if matched || decided(&user_linked, a, b) {
-            let user = !matched;
-            Some((a, b, if user { 1.0 } else { link_score(&s) }, user))
-        } else {
-            None
-        }
-    });
-    let scored: Vec<(usize, usize, f32, bool)> = scored.into_iter().flatten().collect();
+    let scored = candidates
+        .pairs
+        .iter()
+        .zip(&candidates.inputs)
+        .filter_map(|(&(a, b), inputs)| {
+            if decided(&unlinked, a, b) {
+                return None;
+            }
+            let score = model.link_score(inputs);
+            let matched = score >= settings.link_threshold;
+            if matched || decided(&user_linked, a, b) {
+                let user = !matched;
+                Some((a, b, if user { 1.0 } else { score }, user))
+            } else {
+                None
+            }
+        });
+    let scored: Vec<(usize, usize, f32, bool)> = scored.collect();
     let mut needs_keys = vec![false; claims.len()];
     for &(a, b, _, _) in &scored {
         needs_keys[a] = true;
@@ -286,11 +331,6 @@ fn pair_set(pairs: &ClaimPairs) -> HashSet<(&str, &str)> {
         .collect()
 }
 
-/// The strength shown for a link: the larger of its two readings.
-pub fn link_score(s: &PairScore) -> f32 {
-    s.paraphrase.max(s.overlap)
-}
-
 /// Conflict kinds that stop two sentences from meaning the same. Source, quote-wording and
 /// negation differences are shown to users but, judged on MRPC train, are too often a
 /// rewording of one statement to veto a paraphrase on their own.
@@ -354,7 +394,8 @@ mod tests {
     #[test]
     fn compare_and_pairs_use_the_same_scoring_function() {
         // Two articles that are nothing but a headline each: `compare` sees exactly the two
-        // sentences `pairs` sees, so both must give the same scores and the same link.
+        // sentences `pairs` sees, so both must give the same sentence scores and conflicts;
+        // compare's link score is the context model's reading of those scores.
         let articles = [import_text(LEFT, None), import_text(RIGHT, None)];
         let comparison = compare(&articles, &Decisions::default(), &MatchSettings::default());
         assert_eq!(comparison.claims.len(), 2);
@@ -362,9 +403,13 @@ mod tests {
             &[(LEFT.to_string(), RIGHT.to_string())],
             &MatchSettings::default(),
         );
-        assert_eq!(comparison.links.len(), usize::from(verdicts[0].linked));
+        let prepared = prepare(&comparison.claims, &articles);
+        let candidates = score_candidates(&prepared, &comparison.claims);
+        assert_eq!(candidates.pairs, vec![(0, 1)]);
+        assert_eq!(candidates.scores[0], verdicts[0].score);
+        assert_eq!(comparison.links.len(), 1);
         let link = &comparison.links[0];
-        assert_eq!(link.score, link_score(&verdicts[0].score));
+        assert_eq!(link.score, CONTEXT_MODEL.link_score(&candidates.inputs[0]));
         assert_eq!(link.conflicts, verdicts[0].conflicts);
     }
 

@@ -2,9 +2,15 @@
 //! index, one scoring function (a paraphrase probability fitted on MRPC train and an
 //! IDF-weighted content overlap), and the user's decisions and thresholds.
 
+pub mod context;
+// Generated numbers may happen to look like π/6; they are fitted weights, not constants.
+#[allow(clippy::approx_constant)]
+#[rustfmt::skip]
+pub mod context_weights;
 pub mod evidence;
 pub mod features;
 pub mod fit;
+pub mod fit_context;
 pub mod links;
 pub mod settings;
 // Generated numbers may happen to look like π/6; they are fitted weights, not constants.

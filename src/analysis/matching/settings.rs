@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::features::PairScore;
 use crate::analysis::comparison::ClaimId;
 
-/// Default minimum content overlap for linking two claims of different articles (chosen with
-/// the group merge bar by leave-one-story-out cross-validation on ten gold-dev stories).
+/// Default minimum link score for linking two claims of different articles. The context
+/// model's bias is shifted when it is fitted so that the cut chosen by leave-one-story-out
+/// cross-validation on ten gold-dev stories falls here (`claimdiff fit-context`).
 pub const DEFAULT_LINK_THRESHOLD: f32 = 0.2;
 
 /// Default minimum paraphrase probability (fitted on MRPC train with `claimdiff fit-matcher`).
@@ -128,11 +129,12 @@ pub const MIN_SHARED_WORDS: u32 = 2;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MatchSettings {
-    /// Minimum content overlap (IDF cosine, 0–1) for two claims of different outlets to be
-    /// linked as stating the same claim, even partly.
+    /// Minimum link score (0–1) for two claims of different outlets to be linked as stating
+    /// the same claim, even partly: in a comparison, the context model's score (see
+    /// `matching::context`); for lone sentence pairs (`claimdiff pairs`), the IDF overlap.
     pub link_threshold: f32,
-    /// Minimum paraphrase probability (0–1) for two sentences to be linked as paraphrases;
-    /// paraphrases are always linked, and `pairs` calls a pair "same meaning" from here.
+    /// Minimum paraphrase probability (0–1) for two sentences to read as paraphrases: `pairs`
+    /// calls a pair "same meaning" from here.
     pub paraphrase_threshold: f32,
 }
 
@@ -146,8 +148,10 @@ impl Default for MatchSettings {
 }
 
 impl MatchSettings {
-    /// True when a pair with these scores is linked. An overlap link needs at least two shared
-    /// content words, so two fragments sharing one rare name do not count as one claim.
+    /// True when a lone sentence pair with these scores is linked (`claimdiff pairs`; in a
+    /// comparison, the default settings' verdict is one input of the context model). An
+    /// overlap link needs at least two shared content words, so two fragments sharing one rare
+    /// name do not count as one claim.
     pub fn links(&self, score: &PairScore) -> bool {
         (score.overlap >= self.link_threshold && score.shared_words >= MIN_SHARED_WORDS)
             || score.paraphrase >= self.paraphrase_threshold
