@@ -130,24 +130,156 @@ pub fn find_conflicts_keyed(
 /// rounded "1.4 million", though its last digit is worth a million.
 const MAX_ROUNDING_SHARE: f64 = 0.05;
 
-/// True when two values of the same unit agree, allowing for hedges ("about", "a fifth") and
+/// Share by which two figures may differ and still be near, when either is approximate.
+const NEAR_SHARE: f64 = 0.1;
+
+/// True when two figures of the same unit are near enough to be about the same thing (a
+/// matching signal, looser than agreement): they agree, or either is approximate and they
+/// are within [`NEAR_SHARE`] of each other ("about 20 percent" and "roughly 18 percent").
+fn values_near(x: &NumberFact, y: &NumberFact) -> bool {
+    let scale = x.value.abs().max(y.value.abs()).max(1e-9);
+    values_agree(x, y)
+        || ((x.approximate || y.approximate) && (x.value - y.value).abs() / scale <= NEAR_SHARE)
+}
+
+/// How a number is hedged, read from the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hedge {
+    /// No hedge: the value, up to the rounding its digits allow.
+    Exact,
+    /// "about", "around", "roughly", "some", "an estimated": within [`ABOUT_SHARE`].
+    About,
+    /// "nearly", "almost", "close to", "just under": a little below, up to the value.
+    Nearly,
+    /// "more than", "over", "at least", "in excess of": the value or more.
+    AtLeast,
+    /// "fewer than", "under", "up to", "at most", "as many as": the value or less.
+    AtMost,
+    /// "dozens", "hundreds", "thousands of dollars": an order of magnitude.
+    Vague,
+}
+
+/// How far an "about" figure may be from its value, as a share of it: "about 20 percent"
+/// covers 19 to 21, so it does not agree with "roughly 18 percent".
+const ABOUT_SHARE: f64 = 0.05;
+
+/// How far below its value a "nearly" figure may be, as a share of it.
+const NEARLY_SHARE: f64 = 0.1;
+
+/// The hedge of a number phrase ("Roughly 20 percent", "more than 2,000").
+fn hedge_of(number: &NumberFact) -> Hedge {
+    let lower = number.text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect();
+    let starts = |phrase: &[&str]| words.len() >= phrase.len() && words[..phrase.len()] == *phrase;
+    const AT_LEAST: &[&[&str]] = &[
+        &["more", "than"],
+        &["at", "least"],
+        &["in", "excess", "of"],
+        &["upwards", "of"],
+        &["just", "over"],
+        &["well", "over"],
+        &["a", "little", "over"],
+        &["no", "fewer", "than"],
+        &["no", "less", "than"],
+        &["over"],
+        &["above"],
+    ];
+    const AT_MOST: &[&[&str]] = &[
+        &["fewer", "than"],
+        &["less", "than"],
+        &["up", "to"],
+        &["at", "most"],
+        &["as", "many", "as"],
+        &["as", "much", "as"],
+        &["no", "more", "than"],
+        &["under"],
+        &["below"],
+    ];
+    const NEARLY: &[&[&str]] = &[
+        &["nearly"],
+        &["almost"],
+        &["close", "to"],
+        &["just", "under"],
+    ];
+    const ABOUT: &[&[&str]] = &[
+        &["about"],
+        &["around"],
+        &["roughly"],
+        &["approximately"],
+        &["approx"],
+        &["some"],
+        &["an", "estimated"],
+        &["estimated"],
+        &["circa"],
+        &["ca"],
+    ];
+    const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
+    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
+    // Longer phrases first within each list; "just under" is nearly, not "under".
+    if !has_digit && lower.split_whitespace().any(|w| VAGUE.contains(&w)) {
+        Hedge::Vague
+    } else if NEARLY.iter().any(|p| starts(p)) {
+        Hedge::Nearly
+    } else if AT_LEAST.iter().any(|p| starts(p)) {
+        Hedge::AtLeast
+    } else if AT_MOST.iter().any(|p| starts(p)) {
+        Hedge::AtMost
+    } else if ABOUT.iter().any(|p| starts(p)) {
+        Hedge::About
+    } else {
+        Hedge::Exact
+    }
+}
+
+/// The values a number phrase allows, `(low, high)`, from its hedge and the rounding its
+/// digits allow.
+fn value_range(number: &NumberFact, hedge: Hedge) -> (f64, f64) {
+    let v = number.value;
+    let rounding = (0.5 * written_step(number)).min(MAX_ROUNDING_SHARE * v.abs().max(1e-9));
+    match hedge {
+        Hedge::Exact => (v - rounding, v + rounding),
+        Hedge::About => {
+            let spread = (ABOUT_SHARE * v.abs()).max(rounding);
+            (v - spread, v + spread)
+        }
+        Hedge::Nearly => (v - NEARLY_SHARE * v.abs(), v + rounding),
+        Hedge::AtLeast => (v - rounding, f64::INFINITY),
+        Hedge::AtMost => (f64::NEG_INFINITY, v + rounding),
+        // The vague words are valued at twice their unit ("dozens" = 24): half of it to five
+        // times it.
+        Hedge::Vague => (0.5 * v, 5.0 * v),
+    }
+}
+
+/// True when two values of the same unit agree, allowing for hedges ("about", "more than") and
 /// for rounding: a number written less precisely agrees with any value that rounds to it
 /// ("1.2 percent" and "1.23 percent", "9%" and "8.76 per cent", "$1.7 million" and
-/// "$1,712,000"), up to [`MAX_ROUNDING_SHARE`].
+/// "$1,712,000"), up to [`MAX_ROUNDING_SHARE`]. Two figures agree when the values their hedges
+/// allow overlap ("more than 20" and "25"; "nearly 2,000" and "1,950"), except two bounds the
+/// same way that name different figures ("more than two years" and "more than three years"):
+/// each outlet states its own figure, and the reader should see both.
 fn values_agree(x: &NumberFact, y: &NumberFact) -> bool {
-    let difference = (x.value - y.value).abs();
-    let scale = x.value.abs().max(y.value.abs()).max(1e-9);
-    let rounding = (0.5 * written_step(x).max(written_step(y))).min(MAX_ROUNDING_SHARE * scale);
-    if difference <= rounding * (1.0 + 1e-9) {
-        return true;
+    let (hx, hy) = (hedge_of(x), hedge_of(y));
+    let same_bound = matches!(
+        (hx, hy),
+        (Hedge::Exact, Hedge::Exact)
+            | (Hedge::AtLeast, Hedge::AtLeast)
+            | (Hedge::AtMost, Hedge::AtMost)
+    );
+    if same_bound {
+        // The same kind of figure: they agree when one rounds to the other.
+        let (xe, _) = value_range(x, Hedge::Exact);
+        let (ye, _) = value_range(y, Hedge::Exact);
+        let (x_rounding, y_rounding) = (x.value - xe, y.value - ye);
+        return (x.value - y.value).abs() <= x_rounding.max(y_rounding) * (1.0 + 1e-9);
     }
-    // Exact numbers must match up to rounding (above); hedged ones may be 10% apart.
-    let tolerance = if x.approximate || y.approximate {
-        0.1
-    } else {
-        1e-9
-    };
-    difference / scale <= tolerance
+    let (x_low, x_high) = value_range(x, hx);
+    let (y_low, y_high) = value_range(y, hy);
+    x_low <= y_high + 1e-9 * y_high.abs() && y_low <= x_high + 1e-9 * x_high.abs()
 }
 
 /// The step of the last digit a number was written with, in the units of its value: 0.01 for
@@ -197,13 +329,13 @@ fn same_slot(x: &NumberFact, y: &NumberFact, x_alone: bool, y_alone: bool) -> bo
     }
 }
 
-/// How the numbers of two claims compare: `(some number of each agrees in value and unit,
-/// a number of one differs from the other's in the same slot)`.
+/// How the numbers of two claims compare: `(some number of each is near one of the other's in
+/// value and unit, a number of one differs from the other's in the same slot)`.
 pub fn number_agreement(a: &Claim, b: &Claim) -> (bool, bool) {
     let (xs, ys) = (&a.facts.numbers, &b.facts.numbers);
     let agree = xs
         .iter()
-        .any(|x| ys.iter().any(|y| x.unit == y.unit && values_agree(x, y)));
+        .any(|x| ys.iter().any(|y| x.unit == y.unit && values_near(x, y)));
     let mut differ = Vec::new();
     number_conflicts(xs, ys, &mut differ);
     (agree, !differ.is_empty())
@@ -667,6 +799,47 @@ mod tests {
         assert_eq!(
             pair(count("twenty-eight", 28.0), count("27", 27.0)).len(),
             1
+        );
+    }
+
+    #[test]
+    fn hedges_reconcile_only_the_values_they_allow() {
+        let differ = |x: (&str, f64), y: (&str, f64)| {
+            let a = claim(Facts {
+                numbers: vec![number(x.0, x.1, NumberUnit::Count, true, Some("peopl"))],
+                ..Facts::default()
+            });
+            let b = claim(Facts {
+                numbers: vec![number(y.0, y.1, NumberUnit::Count, true, Some("peopl"))],
+                ..Facts::default()
+            });
+            let found = find_conflicts(&a, &b);
+            found.first().map(|c| c.describe())
+        };
+        // Must flag, hedges named.
+        assert_eq!(
+            differ(("about 20 percent", 20.0), ("roughly 18 percent", 18.0)).as_deref(),
+            Some("number differs: about 20 percent vs roughly 18 percent")
+        );
+        assert!(differ(("more than two", 2.0), ("more than three", 3.0)).is_some());
+        assert!(differ(("nearly 2,000", 2000.0), ("about 1,200", 1200.0)).is_some());
+        assert!(differ(("thousands", 2000.0), ("25", 25.0)).is_some());
+        assert!(differ(("at least 25", 25.0), ("20", 20.0)).is_some());
+        assert!(differ(("fewer than 10", 10.0), ("12", 12.0)).is_some());
+        // Near misses: the hedges allow both figures.
+        assert_eq!(
+            differ(("about 1,200", 1200.0), ("around 1,250", 1250.0)),
+            None
+        );
+        assert_eq!(differ(("at least 25", 25.0), ("25", 25.0)), None);
+        assert_eq!(differ(("more than 20", 20.0), ("25", 25.0)), None);
+        assert_eq!(differ(("nearly 2,000", 2000.0), ("1,950", 1950.0)), None);
+        assert_eq!(differ(("up to 30", 30.0), ("25", 25.0)), None);
+        assert_eq!(differ(("dozens", 24.0), ("25", 25.0)), None);
+        assert_eq!(differ(("just under 50", 50.0), ("48", 48.0)), None);
+        assert_eq!(
+            differ(("more than 100", 100.0), ("more than 100", 100.0)),
+            None
         );
     }
 

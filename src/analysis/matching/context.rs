@@ -34,7 +34,7 @@ pub const CONTEXT_FEATURE_NAMES: [&str; CONTEXT_INPUTS] = [
     "linked by the sentence-pair rule alone",
     "some time of each agrees",
     "a time of one differs from the other's",
-    "some number of each agrees",
+    "some number of each is near one of the other's",
     "a number of one differs from the other's in the same slot",
 ];
 
