@@ -308,6 +308,16 @@ struct JsonConflict<'a> {
     confidence: f64,
     /// Weak differences are shown only on request.
     possible: bool,
+    /// The two articles' publication dates when they are dated apart (a possible update).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reported: Option<JsonReported<'a>>,
+}
+
+/// The publication dates of the articles behind a difference.
+#[derive(Serialize)]
+struct JsonReported<'a> {
+    left: &'a str,
+    right: &'a str,
 }
 
 fn json_conflicts(conflicts: &[Conflict]) -> Vec<JsonConflict<'_>> {
@@ -322,6 +332,10 @@ fn json_conflicts(conflicts: &[Conflict]) -> Vec<JsonConflict<'_>> {
             right_span: c.right_span,
             confidence: f64::from(c.confidence_pct) / 100.0,
             possible: c.possible,
+            reported: c.reported.as_ref().map(|(left, right)| JsonReported {
+                left: left.as_str(),
+                right: right.as_str(),
+            }),
         })
         .collect()
 }

@@ -227,3 +227,42 @@ fn fixture_story_compares() {
     let out = claimdiff(&args);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_story_update_names_both_dates() {
+    let files: Vec<String> = ["1-harbour-gazette.txt", "2-coastal-wire.txt"]
+        .iter()
+        .map(|f| fixture("update").join(f).display().to_string())
+        .collect();
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = claimdiff(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json(&out);
+    let sure: Vec<&serde_json::Value> = report["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .flat_map(|l| l["conflicts"].as_array().into_iter().flatten())
+        .filter(|c| c["possible"] == false)
+        .collect();
+    assert!(
+        sure.iter().any(|c| c["left"] == "two"
+            && c["right"] == "five"
+            && c["reported"]["left"] == "2026-08-03"
+            && c["reported"]["right"] == "2026-08-04"),
+        "the death toll update is a sure difference with both dates: {sure:?}"
+    );
+    assert!(
+        sure.iter()
+            .all(|c| c["right"] != "About 140" && c["left"] != "About 140"),
+        "passengers rescued are not the passengers killed: {sure:?}"
+    );
+    let mut text_args = vec!["compare"];
+    text_args.extend(files.iter().map(String::as_str));
+    let text = stdout(&claimdiff(&text_args));
+    assert!(
+        text.contains("! number differs: two (reported 2026-08-03) vs five (reported 2026-08-04)"),
+        "{text}"
+    );
+}

@@ -90,6 +90,9 @@ pub struct Conflict {
     /// A weak difference: shown only when the user asks for possible differences, and never
     /// what makes a group "conflicting".
     pub possible: bool,
+    /// The publication dates of the two articles, `(first, second)`, when they are dated
+    /// apart: the later report may update the story rather than contradict the earlier one.
+    pub reported: Option<(String, String)>,
 }
 
 impl Conflict {
@@ -103,6 +106,7 @@ impl Conflict {
             right_span: None,
             confidence_pct: 100,
             possible: false,
+            reported: None,
         }
     }
 
@@ -128,7 +132,15 @@ impl Conflict {
 
     /// "number differs: 20 percent vs a quarter".
     pub fn describe(&self) -> String {
-        format!("{}: {} vs {}", self.kind.label(), self.left, self.right)
+        match &self.reported {
+            Some((left_date, right_date)) => format!(
+                "{}: {} (reported {left_date}) vs {} (reported {right_date}); the later report may update the story",
+                self.kind.label(),
+                self.left,
+                self.right
+            ),
+            None => format!("{}: {} vs {}", self.kind.label(), self.left, self.right),
+        }
     }
 }
 

@@ -93,7 +93,7 @@ pub fn find_conflicts_keyed(
     keys_b: &ConflictKeys,
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
-    number_conflicts(&a.facts.numbers, &b.facts.numbers, &mut out);
+    number_conflicts(&a.facts.numbers, &b.facts.numbers, (a, b), &mut out);
     time_conflicts(a, b, &mut out);
     if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
         && sources_differ(x, keys_a, y, keys_b)
@@ -337,11 +337,69 @@ pub fn number_agreement(a: &Claim, b: &Claim) -> (bool, bool) {
         .iter()
         .any(|x| ys.iter().any(|y| x.unit == y.unit && values_near(x, y)));
     let mut differ = Vec::new();
-    number_conflicts(xs, ys, &mut differ);
+    number_conflicts(xs, ys, (a, b), &mut differ);
     (agree, !differ.is_empty())
 }
 
-fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict>) {
+/// Content words counted on each side of a number for [`slot_words`].
+const SLOT_WINDOW_WORDS: usize = 3;
+
+/// Words that say who reported something, not what happened: never evidence of one slot.
+const REPORTING_WORDS: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "report",
+    "reported",
+    "according",
+    "accord",
+    "state",
+    "stated",
+    "announc",
+    "confirm",
+];
+
+/// The content stems near a number in its claim — up to [`SLOT_WINDOW_WORDS`] on each side,
+/// the number's own words, its counted noun, the claim's source and reporting verbs left out:
+/// what happened to the thing counted ("killed", "taken off", "leave their homes").
+fn slot_words(claim: &Claim, number: &NumberFact) -> BTreeSet<String> {
+    let tokens = tokenize(&claim.text);
+    let source: Vec<String> = claim
+        .facts
+        .attribution
+        .as_ref()
+        .map(|a| source_words(&a.source))
+        .unwrap_or_default();
+    let useful = |t: &&crate::analysis::text::words::Token| {
+        !t.is_stop
+            && !t.is_number
+            && number.counted.as_deref() != Some(t.stem.as_str())
+            && !REPORTING_WORDS.contains(&t.stem.as_str())
+            && !REPORTING_WORDS.contains(&t.lower.as_str())
+            && !source.contains(&t.stem)
+    };
+    let before = tokens
+        .iter()
+        .filter(|t| t.span.end <= number.span.start)
+        .rev()
+        .filter(useful)
+        .take(SLOT_WINDOW_WORDS);
+    let after = tokens
+        .iter()
+        .filter(|t| t.span.start >= number.span.end)
+        .filter(useful)
+        .take(SLOT_WINDOW_WORDS);
+    before.chain(after).map(|t| t.stem.clone()).collect()
+}
+
+fn number_conflicts(
+    xs: &[NumberFact],
+    ys: &[NumberFact],
+    claims: (&Claim, &Claim),
+    out: &mut Vec<Conflict>,
+) {
     for x in xs {
         let x_alone = xs.iter().filter(|n| n.unit == x.unit).count() == 1;
         let slot: Vec<&NumberFact> = ys
@@ -366,9 +424,15 @@ fn number_conflicts(xs: &[NumberFact], ys: &[NumberFact], out: &mut Vec<Conflict
             .map(|y| y.text.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        // The same counted thing on both sides ("two people" vs "three people") is the same
-        // slot for sure; a lone number of each unit with nothing counted may be two things.
-        let counted_alike = x.counted.is_some() && slot.iter().all(|y| y.counted == x.counted);
+        // The same counted thing on both sides, with something the same happening to it ("two
+        // people died" vs "three people died"), is the same slot for sure; "two passengers
+        // killed" vs "140 passengers taken off" counts two groups of passengers, and a lone
+        // number of each unit with nothing counted may be two things.
+        let counted_alike = x.counted.is_some() && slot.iter().all(|y| y.counted == x.counted) && {
+            let ours = slot_words(claims.0, x);
+            slot.iter()
+                .all(|y| !slot_words(claims.1, y).is_disjoint(&ours))
+        };
         let confidence = if counted_alike {
             COUNTED_NUMBER_CONFIDENCE_PCT
         } else {
@@ -1013,6 +1077,30 @@ mod tests {
         });
         assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::QuoteWording);
         assert!(find_conflicts(&a, &c).is_empty());
+    }
+
+    #[test]
+    fn a_count_of_the_same_thing_with_another_fate_is_only_possible() {
+        use crate::analysis::claims::sentence_claim;
+        let killed = sentence_claim(
+            "A fire on the ferry in Tarvik harbour killed two passengers, the coastguard said.",
+        );
+        let rescued = sentence_claim(
+            "About 140 passengers were taken off the ship by lifeboats, the coastguard said.",
+        );
+        let killed_more = sentence_claim(
+            "The fire on the ferry in Tarvik harbour killed five passengers, the coastguard said.",
+        );
+        let other_fate = find_conflicts(&killed, &rescued);
+        assert_eq!(other_fate.len(), 1);
+        assert!(
+            other_fate[0].possible,
+            "killed vs taken off: two groups of passengers"
+        );
+        let same_fate = find_conflicts(&killed, &killed_more);
+        assert_eq!(same_fate.len(), 1);
+        assert!(!same_fate[0].possible, "killed vs killed: one count");
+        assert_eq!(same_fate[0].describe(), "number differs: two vs five");
     }
 
     #[test]

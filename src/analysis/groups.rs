@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::analysis::comparison::{
-    Citation, Claim, Comparison, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
+    Citation, Claim, Comparison, ConflictKind, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
 };
 use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
@@ -191,6 +191,7 @@ pub fn build(
             absent_from: Vec::new(),
         });
     }
+    mark_story_updates(&articles, &claims, &mut links);
     for (index, link) in links.iter_mut().enumerate() {
         let group = claims[link.a].group;
         if group == claims[link.b].group {
@@ -198,9 +199,15 @@ pub fn build(
             let g = &mut groups[group];
             g.links.push(index);
             g.user_curated |= link.origin == LinkOrigin::User;
+            // One entry per difference, at the surest link that shows it: a headline's lone
+            // "two" vs "five" is possible, the lede's "two passengers killed" is sure.
             for conflict in &link.conflicts {
-                if !g.conflicts.iter().any(|c| c.same_difference(conflict)) {
-                    g.conflicts.push(conflict.clone());
+                match g.conflicts.iter_mut().find(|c| c.same_difference(conflict)) {
+                    Some(kept) if kept.confidence_pct < conflict.confidence_pct => {
+                        *kept = conflict.clone();
+                    }
+                    Some(_) => {}
+                    None => g.conflicts.push(conflict.clone()),
                 }
             }
         }
@@ -229,6 +236,32 @@ pub fn build(
         groups,
         citations,
         summaries,
+    }
+}
+
+/// Name the publication dates on every difference between articles dated apart: a later
+/// report that states a changed fact may be a story update, and the reader should see when
+/// each was published rather than a bare contradiction.
+fn mark_story_updates(articles: &[Article], claims: &[Claim], links: &mut [Link]) {
+    let date_of = |claim: usize| {
+        claims
+            .get(claim)
+            .and_then(|c| articles.get(c.article))
+            .and_then(|a| a.meta.date.as_deref())
+    };
+    for link in links {
+        if let (Some(left), Some(right)) = (date_of(link.a), date_of(link.b))
+            && left != right
+        {
+            // Counts and dates move as a story develops; a quote's words or its source do not.
+            for conflict in link
+                .conflicts
+                .iter_mut()
+                .filter(|c| matches!(c.kind, ConflictKind::Number | ConflictKind::Time))
+            {
+                conflict.reported = Some((left.to_string(), right.to_string()));
+            }
+        }
     }
 }
 
@@ -385,6 +418,71 @@ mod tests {
         let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.summaries[0].conflicting, 1);
+    }
+
+    #[test]
+    fn differences_between_articles_dated_apart_name_both_dates() {
+        let mut dated = articles(3);
+        dated[0].meta.date = Some("2026-08-03".to_string());
+        dated[1].meta.date = Some("2026-08-04".to_string());
+        dated[2].meta.date = Some("2026-08-03".to_string());
+        let with_conflicts = |a: usize, b: usize| {
+            let mut l = link(a, b, 0.8);
+            l.conflicts
+                .push(Conflict::new(ConflictKind::Number, "two", "five").with_confidence(90));
+            l.conflicts.push(
+                Conflict::new(
+                    ConflictKind::QuoteWording,
+                    "we did all",
+                    "we did what we could",
+                )
+                .with_confidence(80),
+            );
+            l
+        };
+        let c = build(
+            dated,
+            claims(&[0, 1, 2]),
+            vec![with_conflicts(0, 1), with_conflicts(0, 2)],
+            &Decisions::default(),
+        );
+        let apart = &c.links[0].conflicts;
+        assert_eq!(
+            apart[0].reported,
+            Some(("2026-08-03".to_string(), "2026-08-04".to_string()))
+        );
+        assert!(
+            apart[0]
+                .describe()
+                .contains("two (reported 2026-08-03) vs five (reported 2026-08-04)")
+        );
+        assert!(!apart[0].possible, "an update is shown, not hidden");
+        assert_eq!(apart[1].reported, None, "a quote's words are not updated");
+        let same_day = &c.links[1].conflicts;
+        assert_eq!(same_day[0].reported, None);
+    }
+
+    #[test]
+    fn a_group_keeps_the_surest_link_of_a_difference() {
+        let mut weak = link(0, 1, 0.9);
+        weak.conflicts
+            .push(Conflict::new(ConflictKind::Number, "two", "five").with_confidence(45));
+        let mut sure = link(0, 2, 0.8);
+        sure.conflicts
+            .push(Conflict::new(ConflictKind::Number, "two", "five").with_confidence(90));
+        let mut third = link(1, 2, 0.8);
+        third.conflicts.clear();
+        let c = build(
+            articles(3),
+            claims(&[0, 1, 2]),
+            vec![weak, sure, third],
+            &Decisions::default(),
+        );
+        let group = &c.groups[c.claims[0].group];
+        assert_eq!(group.members.len(), 3);
+        assert_eq!(group.conflicts.len(), 1);
+        assert!(!group.conflicts[0].possible);
+        assert_eq!(group.status, GroupStatus::Conflicting);
     }
 
     #[test]
