@@ -12,7 +12,7 @@ use crate::analysis::matching::links::score_pairs;
 use crate::analysis::{Decisions, MatchSettings, compare};
 use crate::ingest::fetch::{fetch_article, is_web_address};
 use crate::ingest::import_file;
-use crate::ingest::{Article, demo};
+use crate::ingest::{Article, Span, demo};
 use crate::report::{Format, render};
 use crate::workspace::{ArticleEntry, Overwrite, Workspace};
 
@@ -571,8 +571,8 @@ fn pairs(file: &Path) -> Result<()> {
     write_stdout(&out)
 }
 
-/// What `claimdiff import` prints: metadata, warnings, boilerplate, the body text, then the
-/// claims.
+/// What `claimdiff import` prints: metadata, warnings, the furniture (boilerplate lines), the
+/// body text without them, then the claims.
 pub fn describe_import(article: &Article) -> String {
     let m = &article.meta;
     let mut out = String::new();
@@ -587,27 +587,48 @@ pub fn describe_import(article: &Article) -> String {
     field(&mut out, "Author:", m.author.as_deref());
     field(&mut out, "URL:", m.url.as_deref());
     field(&mut out, "File:", m.origin.as_deref());
+    if !m.credited.is_empty() {
+        field(&mut out, "Credits:", Some(&m.credited.join(", ")));
+    }
     for w in &article.warnings {
         out.push_str(&format!("Warning: {w}\n"));
     }
-    for span in &article.boilerplate_spans {
-        out.push_str(&format!(
-            "Boilerplate (not a claim): {}\n",
-            span.slice(&article.text).trim()
-        ));
-    }
-    let body = article
-        .text
-        .get(article.body_start..)
-        .unwrap_or("")
-        .trim_end();
-    out.push_str("\nBody:\n");
-    for line in body.lines().map(str::trim_end) {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            out.push_str(&format!("  {line}\n"));
+    let body_start = article.body_start.min(article.text.len());
+    let furniture: Vec<Span> = article
+        .boilerplate_spans
+        .iter()
+        .copied()
+        .filter(|s| s.end > body_start)
+        .collect();
+    if !furniture.is_empty() {
+        out.push_str("\nFurniture (kept, shown dimmed, never claims):\n");
+        for span in &furniture {
+            out.push_str(&format!("  {}\n", span.slice(&article.text).trim()));
         }
+    }
+    out.push_str("\nBody:\n");
+    let mut offset = body_start;
+    let body = article.text.get(body_start..).unwrap_or("").trim_end();
+    let mut blank_pending = false;
+    for raw in body.split_inclusive('\n') {
+        let line = Span::new(offset, offset + raw.trim_end().len());
+        offset += raw.len();
+        let text = line.slice(&article.text).trim();
+        if text.is_empty() {
+            blank_pending = true;
+            continue;
+        }
+        if furniture
+            .iter()
+            .any(|f| f.start < line.end && line.start < f.end)
+        {
+            continue;
+        }
+        if blank_pending {
+            out.push('\n');
+            blank_pending = false;
+        }
+        out.push_str(&format!("  {text}\n"));
     }
     let comparison = compare(
         std::slice::from_ref(article),

@@ -207,9 +207,19 @@ fn import_shows_metadata_boilerplate_and_claims() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Outlet:  Northline Wire"), "{text}");
+    let (furniture, body) = text
+        .split_once("Furniture (kept, shown dimmed, never claims):")
+        .expect("furniture under its own heading")
+        .1
+        .split_once("\nBody:\n")
+        .expect("body after the furniture");
     assert!(
-        text.contains("Boilerplate (not a claim): Sign up for the Northline morning briefing."),
+        furniture.contains("\n  Sign up for the Northline morning briefing.\n"),
         "{text}"
+    );
+    assert!(
+        !body.contains("Sign up for the Northline"),
+        "furniture is not printed as body: {text}"
     );
     assert!(text.contains("claims:"));
 }

@@ -533,3 +533,44 @@ fn large_page_imports_quickly() {
     assert!(article.text.contains("Paragraph number 19999 reports"));
     assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
 }
+
+#[test]
+fn a_page_whose_charset_lies_is_read_as_the_utf8_it_is() {
+    let article = import("lying_charset.html");
+    assert!(
+        article
+            .text
+            .contains("Owners of twelve cafés on Tarvik’s harbour front"),
+        "{}",
+        article.text
+    );
+    assert!(article.text.contains("Åsa Lindqvist"));
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|w| w.contains("lying_charset.html")
+                && w.contains("windows-1252")
+                && w.contains("UTF-8")),
+        "{:?}",
+        article.warnings
+    );
+}
+
+#[test]
+fn an_article_continued_behind_read_more_is_read_in_full() {
+    let article = import("read_more_block.html");
+    assert_eq!(article.meta.outlet, "Northern Ledger");
+    for words in [
+        "Most of the money will go to dredging the inner harbour",
+        "Opposition members argued",
+        "The mayor said both projects mattered",
+        "Work on the dredging is expected to begin",
+    ] {
+        assert!(article.text.contains(words), "{words}: {}", article.text);
+    }
+    assert!(
+        !article.text.contains("Ferry fire: what we know"),
+        "a related-links list stays furniture"
+    );
+}

@@ -102,6 +102,15 @@ fn article_claims(index: usize, article: &Article) -> Vec<Claim> {
             group: 0,
         });
     }
+    // The sources the article credits in its headline or dateline are credited by its first
+    // claim: they count among the outlets it cites, never as its publisher.
+    if let Some(first) = claims.first_mut() {
+        for credit in &article.meta.credited {
+            if !first.facts.cited_outlets.contains(credit) {
+                first.facts.cited_outlets.push(credit.clone());
+            }
+        }
+    }
     claims
 }
 

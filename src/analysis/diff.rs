@@ -203,6 +203,12 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// `text` without its invisible characters, for reading (diffs show them, see
+/// [`reveal_invisible`]).
+pub fn hide_invisible(text: &str) -> String {
+    text.chars().filter(|&c| !is_invisible(c)).collect()
+}
+
 /// `text` with invisible characters replaced by a visible `⟨U+200B⟩` marker.
 pub fn reveal_invisible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -267,5 +273,6 @@ mod tests {
         let b = sentence_claim("\u{201c}We will re\u{200b}build,\u{201d} she said.");
         assert!(!diff_claims(&a, &b).is_equal());
         assert_eq!(reveal_invisible("re\u{200b}build"), "re⟨U+200B⟩build");
+        assert_eq!(hide_invisible("re\u{200b}build\u{feff}"), "rebuild");
     }
 }

@@ -1,6 +1,7 @@
 //! The differences of the selected group: each outlet's wording against the reference article's,
 //! word by word, with changed numbers, names, quotes and times called out and the conflicts named
-//! in words. Invisible characters are shown as ⟨U+200B⟩ markers.
+//! in words. Invisible characters are shown as ⟨U+200B⟩ markers in diffs and hidden in the
+//! reference text, which is for reading.
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Label, RichText, ScrollArea, Stroke, Ui};
@@ -9,7 +10,7 @@ use super::command::Command;
 use super::theme::{self, Palette};
 use super::view::View;
 use super::widgets::{command_button, status_text, tag};
-use crate::analysis::diff::{Mark, Side, WordDiff, diff_claims, reveal_invisible};
+use crate::analysis::diff::{Mark, Side, WordDiff, diff_claims, hide_invisible, reveal_invisible};
 use crate::analysis::{Claim, Conflict, Group, Link, LinkOrigin};
 use crate::ingest::Span;
 
@@ -95,7 +96,7 @@ fn group_ui(
     };
     member_heading_ui(ui, view, reference_claim, "reference");
     ui.add(
-        Label::new(RichText::new(reveal_invisible(&reference_claim.text)).font(theme::body_font()))
+        Label::new(RichText::new(hide_invisible(&reference_claim.text)).font(theme::body_font()))
             .wrap(),
     );
 
@@ -117,7 +118,7 @@ fn group_ui(
         if diff.is_equal() {
             ui.label(RichText::new("Same words as the reference.").color(palette.dim));
             ui.add(
-                Label::new(RichText::new(reveal_invisible(&claim.text)).font(theme::body_font()))
+                Label::new(RichText::new(hide_invisible(&claim.text)).font(theme::body_font()))
                     .wrap(),
             );
         } else {

@@ -72,6 +72,10 @@ pub struct ArticleMeta {
     pub author: Option<String>,
     /// File the article was read from, if any.
     pub origin: Option<String>,
+    /// Outlets the article credits as the source it re-reports (a headline prefix such as
+    /// "New York Times: …", a wire dateline): provenance, never the publisher.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credited: Vec<String>,
 }
 
 /// One decoded article, ready for sentence splitting.

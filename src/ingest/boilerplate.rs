@@ -153,6 +153,8 @@ pub(super) const SHORT_BOILERPLATE_PREFIXES: &[(&str, usize)] = &[
     ("advertisement", 8),
     ("also read", 20),
     ("read the full", 20),
+    ("read the original", 12),
+    ("view the original", 12),
     ("download the", 15),
     ("getty images", 6),
 ];
@@ -185,10 +187,44 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         return true;
     }
     copyright_line(&lc)
+        || reading_time_line(&lc, words)
+        || shouted_link_line(core, words)
         || prompt_line(&lc, words)
         || newsletter_line(&lc, words)
         || credit_line(core, &lc, words)
         || photo_credit(&lc, words)
+}
+
+/// Reading-time lines: "3 mins read", "5 min read", "Reading time: 4 minutes", "6-minute read".
+pub(super) fn reading_time_line(lc: &str, words: usize) -> bool {
+    if words > 8 {
+        return false;
+    }
+    if starts_word(lc, "reading time") || starts_word(lc, "estimated reading time") {
+        return true;
+    }
+    let folded = lc.replace('-', " ");
+    let tokens: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.windows(3).any(|w| {
+        w[0].chars().all(|c| c.is_ascii_digit())
+            && matches!(w[1], "min" | "mins" | "minute" | "minutes")
+            && w[2] == "read"
+    })
+}
+
+/// A link headline set in capitals inside the body ("PUTIN'S WAR: WHAT WE KNOW SO FAR"): at
+/// least three words, nearly every letter a capital, too short to be a paragraph. A dateline
+/// ("KYIV (AP) — Sirens sounded…") goes on in lower case and is not one.
+pub(super) fn shouted_link_line(core: &str, words: usize) -> bool {
+    if !(3..=20).contains(&words) {
+        return false;
+    }
+    let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 12 && upper * 10 >= letters.len() * 9
 }
 
 /// "Copyright 2022 Reuters", "Copyright © …", "(c) 2022 …" — but not "Copyright lawsuits …".

@@ -21,8 +21,9 @@ use crate::ingest::headers::read_front_matter;
 use crate::ingest::line_text::fold_words;
 use crate::ingest::line_text::has_alnum;
 use crate::ingest::outlet::outlet_from_origin;
-use crate::ingest::outlet::outlet_from_text;
+use crate::ingest::outlet::{credited_outlets, outlet_from_text, short_name, signature_line};
 use crate::ingest::outlet_names::canonical_outlet;
+use crate::ingest::outlet_names::outlet_key;
 
 /// Imports text that is already a string (pasted by the user). Never fails: text without an
 /// article body gives an article whose body is empty, with a warning saying so.
@@ -64,6 +65,7 @@ pub(super) fn build_article(
         url: found.url,
         author: (!found.authors.is_empty()).then(|| found.authors.join(", ")),
         origin: origin.map(str::to_owned),
+        credited: layout.credited,
     };
     let article = Article {
         text,
@@ -86,6 +88,8 @@ pub(super) struct Layout {
     pub(super) found: Found,
     /// The outlet as written (not yet canonical), or [`UNKNOWN_OUTLET`].
     pub(super) outlet: String,
+    /// Outlets credited as the source being re-reported (see [`credited_outlets`]).
+    pub(super) credited: Vec<String>,
     pub(super) has_body: bool,
 }
 
@@ -199,6 +203,11 @@ pub(super) fn analyse(text: &str, origin: Option<&str>) -> Layout {
         .or_else(|| origin.and_then(outlet_from_origin))
         .unwrap_or_else(|| UNKNOWN_OUTLET.to_owned());
 
+    let credited = credited_outlets(headline_text, &body, &at, &outlet);
+    // The signature naming the publisher and the slogan after it are furniture.
+    let signature_from = signature_line(&body, &at).filter(|&k| {
+        short_name(at(k)).is_some_and(|name| outlet_key(&name) == outlet_key(&outlet))
+    });
     let mut taglines = TaglineCheck::new(&outlet);
     let mut classify = |body: &[usize], headline_text: &str, boiler: &mut Vec<usize>| {
         let headline_fold = fold_words(headline_text);
@@ -210,7 +219,12 @@ pub(super) fn analyse(text: &str, origin: Option<&str>) -> Layout {
             let similar_length = line.len() <= 2 * headline_text.len() + 16;
             let repeat =
                 !headline_fold.is_empty() && similar_length && fold_words(line) == headline_fold;
-            if repeat || is_boilerplate_line(line) || taglines.is_tagline(line, Some(k) == last) {
+            let signed = signature_from.is_some_and(|from| k >= from);
+            if repeat
+                || signed
+                || is_boilerplate_line(line)
+                || taglines.is_tagline(line, Some(k) == last)
+            {
                 boiler.push(k);
             } else {
                 has_body = true;
@@ -246,6 +260,7 @@ pub(super) fn analyse(text: &str, origin: Option<&str>) -> Layout {
         boilerplate_spans: to_spans(boiler),
         found,
         outlet,
+        credited,
         has_body,
     }
 }

@@ -12,8 +12,10 @@ use crate::ingest::line_text::strip_prefix_ci;
 use crate::ingest::line_text::unquote;
 use crate::ingest::outlet_names::known_outlet;
 
-/// The outlet the text itself names: `Outlet:` header, headline prefix or suffix, byline,
-/// wire dateline, tagline near the end, then the URL's host.
+/// The publisher the text itself names, in order of trust: an `Outlet:` header, a signature
+/// or tagline near the end, the URL's host, a page-title suffix ("… | Reuters"), a byline's
+/// outlet. A headline prefix ("New York Times: …") or a wire dateline ("(AFP) -") credits the
+/// source being re-reported (see [`credited_outlets`]), never the publisher.
 pub(super) fn outlet_from_text<'a>(
     found: &Found,
     headline: &str,
@@ -21,15 +23,6 @@ pub(super) fn outlet_from_text<'a>(
     at: &impl Fn(usize) -> &'a str,
 ) -> Option<String> {
     if let Some(outlet) = found.outlet.as_deref().and_then(outlet_from_value) {
-        return Some(outlet);
-    }
-    if let Some(outlet) = outlet_from_headline(headline) {
-        return Some(outlet);
-    }
-    if let Some(outlet) = &found.byline_outlet {
-        return Some(outlet.clone());
-    }
-    if let Some(outlet) = body.iter().take(3).find_map(|&k| dateline_outlet(at(k))) {
         return Some(outlet);
     }
     if let Some(outlet) = body
@@ -40,7 +33,188 @@ pub(super) fn outlet_from_text<'a>(
     {
         return Some(outlet);
     }
-    found.url.as_deref().and_then(outlet_from_url)
+    if let Some(k) = signature_line(body, at) {
+        return short_name(at(k));
+    }
+    if let Some(outlet) = found.url.as_deref().and_then(outlet_from_url) {
+        return Some(outlet);
+    }
+    if let Some(outlet) = outlet_from_headline(headline) {
+        return Some(outlet);
+    }
+    found.byline_outlet.clone()
+}
+
+/// Words that make a short capitalised line an outlet's name.
+const OUTLET_NAME_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "press",
+    "wire",
+    "courier",
+    "daily",
+    "chronicle",
+    "observer",
+    "ledger",
+    "standard",
+    "telegraph",
+    "monitor",
+    "review",
+    "dispatch",
+    "mail",
+    "express",
+    "mirror",
+    "star",
+    "sun",
+    "record",
+    "register",
+    "inquirer",
+    "bulletin",
+    "today",
+    "media",
+    "network",
+    "radio",
+    "tv",
+    "insider",
+    "weekly",
+    "magazine",
+    "agency",
+    "broadcasting",
+];
+
+/// First words of short capitalised lines that are page furniture, not a signature.
+const NOT_A_SIGNATURE: &[&str] = &[
+    "related",
+    "more",
+    "read",
+    "share",
+    "follow",
+    "subscribe",
+    "advertisement",
+    "comments",
+    "tags",
+    "topics",
+    "newsletter",
+    "sign",
+    "contact",
+    "about",
+    "trending",
+    "popular",
+    "latest",
+    "recommended",
+    "editor",
+    "editors",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "listen",
+    "sponsored",
+    "top",
+    "most",
+    "see",
+    "also",
+    "next",
+    "previous",
+    "back",
+    "home",
+];
+
+/// The body line (an index into the text's lines) that signs the article: the outlet's name
+/// alone on one of the last three lines — one to four capitalised words, no digits, no
+/// sentence punctuation — either a known outlet, a name with an outlet word ("Northern
+/// Ledger"), or followed by its slogan. Lines after it are the slogan and copyright.
+pub(super) fn signature_line<'a>(body: &[usize], at: &impl Fn(usize) -> &'a str) -> Option<usize> {
+    let n = body.len();
+    if n < 3 {
+        return None;
+    }
+    (n - 3..n).find_map(|pos| {
+        let k = body[pos];
+        let line = strip_markup(at(k)).trim();
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let first = words.first()?.to_lowercase();
+        let shaped = (1..=4).contains(&words.len())
+            && !line
+                .chars()
+                .any(|c| c.is_ascii_digit() || "\"“”«»".contains(c))
+            && !line.ends_with(['.', '!', '?', ':', ',', ';'])
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "the" | "of" | "and" | "&")
+            })
+            && !NOT_A_SIGNATURE.contains(&first.as_str());
+        if !shaped {
+            return None;
+        }
+        let after = &body[pos + 1..];
+        let slogan_follows = !after.is_empty()
+            && after.len() <= 2
+            && after.iter().all(|&j| at(j).len() <= 250)
+            && at(after[0]).split_whitespace().count() >= 4;
+        let named = known_outlet(line).is_some()
+            || words
+                .iter()
+                .any(|w| OUTLET_NAME_WORDS.contains(&w.to_lowercase().as_str()));
+        (slogan_follows || (named && after.len() <= 2)).then_some(k)
+    })
+}
+
+/// Outlets the article credits as the source it re-reports: a known outlet in a headline
+/// prefix ("New York Times: …", "Reuters — …") or in a wire dateline in the first lines
+/// ("KYIV (AP) — …"). The publisher's own name in those places ("Meridian Post: …" in Meridian
+/// Post) is no credit.
+pub(super) fn credited_outlets<'a>(
+    headline: &str,
+    body: &[usize],
+    at: &impl Fn(usize) -> &'a str,
+    publisher: &str,
+) -> Vec<String> {
+    let own = known_outlet(publisher).unwrap_or(publisher);
+    let mut out: Vec<String> = Vec::new();
+    let candidates = headline_credit(headline)
+        .into_iter()
+        .chain(body.iter().take(3).filter_map(|&k| dateline_outlet(at(k))));
+    for credit in candidates {
+        if !credit.eq_ignore_ascii_case(own) && !out.contains(&credit) {
+            out.push(credit);
+        }
+    }
+    out
+}
+
+/// A known outlet naming the source at the start of a headline: "New York Times: …",
+/// "Reuters — …", "AP: …".
+pub(super) fn headline_credit(headline: &str) -> Option<String> {
+    let cut = [":", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|m| headline.find(m))
+        .min()?;
+    if cut > 40 {
+        return None;
+    }
+    let prefix = headline[..cut].trim();
+    if prefix.eq_ignore_ascii_case("time") {
+        return None;
+    }
+    if let Some(known) = known_outlet(prefix) {
+        return Some(known.to_owned());
+    }
+    // An unknown outlet named like one: "Harbour Gazette: …", but not "Mayor Smith: …".
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let named = (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "of")
+        && words
+            .last()
+            .is_some_and(|w| OUTLET_NAME_WORDS.contains(&w.to_lowercase().as_str()));
+    named.then(|| prefix.to_owned())
 }
 
 /// An `Outlet:` value: a known outlet (also inside "HuffPost (Huffington Post)" or a URL), else
@@ -91,18 +265,9 @@ pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
         .find_map(|k| known_outlet(&labels[k..].join(".")).map(str::to_owned))
 }
 
-/// A known outlet in a headline prefix ("New York Times: …") or suffix ("… | Reuters").
+/// A known outlet in a page-title suffix ("… | Reuters", "… - The New York Times") or a
+/// "Reuters | …" section prefix: the site naming itself.
 pub(super) fn outlet_from_headline(headline: &str) -> Option<String> {
-    if let Some(pos) = headline.find(':')
-        && pos <= 40
-    {
-        let prefix = headline[..pos].trim();
-        if !prefix.eq_ignore_ascii_case("time")
-            && let Some(known) = known_outlet(prefix)
-        {
-            return Some(known.to_owned());
-        }
-    }
     for separator in [" | ", " - ", " — ", " – ", " :: "] {
         if let Some(pos) = headline.rfind(separator)
             && let Some(known) = known_outlet(&headline[pos + separator.len()..])

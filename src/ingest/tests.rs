@@ -638,21 +638,92 @@ fn outlet_from_header_is_canonical() {
 }
 
 #[test]
-fn outlet_from_headline_prefix_or_suffix() {
+fn a_headline_suffix_names_the_publisher_a_prefix_credits_a_source() {
     for headline in [
-        "New York Times: Senate passes the bill",
         "Senate passes the bill - The New York Times",
         "Senate passes the bill | NYT",
     ] {
         let article = import_ok(&format!("{headline}\n\nBody.\n"), "pasted text");
         assert_eq!(article.meta.outlet, "The New York Times", "{headline}");
         assert_eq!(article.meta.headline, headline, "headline kept as written");
+        assert!(article.meta.credited.is_empty());
+    }
+    for headline in [
+        "New York Times: Senate passes the bill",
+        "Reuters — Senate passes the bill",
+        "Harbour Gazette: Senate passes the bill",
+    ] {
+        let article = import_ok(&format!("{headline}\n\nBody.\n"), "pasted text");
+        assert_eq!(
+            article.meta.outlet, UNKNOWN_OUTLET,
+            "a credit is never the publisher: {headline}"
+        );
+        assert_eq!(article.meta.credited.len(), 1, "{headline}");
     }
     let not_outlet = import_ok(
         "Harry Smith: why the port matters\n\nBody.\n",
         "pasted text",
     );
     assert_eq!(not_outlet.meta.outlet, UNKNOWN_OUTLET);
+    assert!(not_outlet.meta.credited.is_empty(), "a person is no outlet");
+    let own = import_ok(
+        "Harbour Gazette: Senate passes the bill\nOutlet: Harbour Gazette\n\nBody.\n",
+        "pasted text",
+    );
+    assert!(
+        own.meta.credited.is_empty(),
+        "the publisher's own prefix is no credit"
+    );
+}
+
+#[test]
+fn a_re_report_is_signed_by_its_publisher_and_credits_its_source() {
+    let article = import_file(&fixture("rereport.txt")).unwrap();
+    assert_valid_spans(&article);
+    assert_eq!(
+        article.meta.outlet, "Northern Ledger",
+        "the signature names it"
+    );
+    assert_eq!(article.meta.credited, ["Harbour Gazette"]);
+    assert_eq!(
+        slices(&article.text, &article.boilerplate_spans),
+        [
+            "4 mins read",
+            "TARVIK HARBOUR: TEN YEARS OF FERRY TRAFFIC IN PICTURES",
+            "Read the original article.",
+            "Share this story",
+            "Northern Ledger",
+            "Independent news from the northern coast since 1921.",
+        ],
+        "furniture of each kind, the signature and its slogan"
+    );
+    let claims = crate::analysis::claims::extract(std::slice::from_ref(&article));
+    assert_eq!(claims.len(), 4);
+    assert_eq!(
+        claims[0].facts.cited_outlets,
+        ["Harbour Gazette"],
+        "the credit counts among the outlets the article cites"
+    );
+}
+
+#[test]
+fn furniture_is_recognised_by_its_shape() {
+    for line in [
+        "3 min read",
+        "6-minute read",
+        "Reading time: 4 minutes",
+        "MORE: WHAT WE KNOW ABOUT THE FERRY FIRE",
+        "View the original article",
+    ] {
+        assert!(is_boilerplate_line(line), "{line}");
+    }
+    for line in [
+        "KYIV (AP) — Sirens sounded across the capital on Monday.",
+        "The fire took 3 minutes to read the gauges, officials said.",
+        "NATO",
+    ] {
+        assert!(!is_boilerplate_line(line), "{line}");
+    }
 }
 
 #[test]
@@ -701,7 +772,11 @@ fn outlet_from_taglines_and_datelines() {
         "Headline\n\nKYIV, Ukraine (AP) — Sirens sounded on Monday.\n",
         "pasted text",
     );
-    assert_eq!(dateline.meta.outlet, "Associated Press");
+    assert_eq!(
+        dateline.meta.outlet, UNKNOWN_OUTLET,
+        "a wire dateline credits the wire"
+    );
+    assert_eq!(dateline.meta.credited, ["Associated Press"]);
     assert!(dateline.boilerplate_spans.is_empty());
     // A contributor credit is not the outlet.
     let contributed = import_ok(

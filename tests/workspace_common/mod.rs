@@ -26,6 +26,7 @@ pub fn sample() -> Workspace {
             url: Some("https://herald.example/a?b=1&c=\"2\"".into()),
             author: Some("Ana Lopes".into()),
             origin: Some("/tmp/herald.txt".into()),
+            credited: Vec::new(),
         },
     });
     ws.articles.push(ArticleEntry {

@@ -54,6 +54,11 @@ pub fn import_html_with(bytes: &[u8], source: &HtmlSource) -> Result<Article, Im
             decoded.encoding
         ));
     }
+    if let CharsetSource::Overruled { declared } = decoded.source {
+        warnings.push(format!(
+            "'{name}' says its text is {declared}, but its bytes are UTF-8: it was read as UTF-8"
+        ));
+    }
     if decoded.replaced {
         warnings.push(format!(
             "Some bytes in '{name}' are not valid {} and were replaced with \u{FFFD}",
@@ -154,6 +159,63 @@ pub(super) fn outlet_from_address(url: &str) -> Option<String> {
     outlet_from_url(url).or_else(|| host_of(url).map(str::to_owned))
 }
 
+/// How many times more words the page's largest block of paragraphs must hold than the
+/// extracted text for the extraction to count as too little.
+const TOO_LITTLE_RATIO: usize = 2;
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The element whose `<p>` children hold the most words, with that count: the page's largest
+/// block of paragraph text.
+fn largest_paragraph_block(doc: &Document) -> Option<(NodeRef<'_>, usize)> {
+    let body = doc.body()?;
+    body.descendants_it()
+        .filter(NodeRef::is_element)
+        .map(|node| {
+            let words: usize = node
+                .children()
+                .into_iter()
+                .filter(|c| c.node_name().as_deref() == Some("p"))
+                .map(|c| word_count(&c.text()))
+                .sum();
+            (node, words)
+        })
+        .max_by_key(|(_, words)| *words)
+}
+
+/// The extracted paragraphs, or — when the page's largest block of paragraphs holds several
+/// times more words (an article split by a "read more" box, say) — those paragraphs followed
+/// by the block's paragraphs that are not already among them, with a warning saying so.
+fn with_largest_block(
+    paragraphs: Vec<String>,
+    doc: &Document,
+    warnings: &mut Vec<String>,
+    name: &str,
+) -> Vec<String> {
+    let extracted: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let Some((block, block_words)) = largest_paragraph_block(doc) else {
+        return paragraphs;
+    };
+    if block_words <= TOO_LITTLE_RATIO * extracted {
+        return paragraphs;
+    }
+    let mut out = paragraphs;
+    let before = out.len();
+    for paragraph in render_paragraphs(&block) {
+        if !out.iter().any(|p| p == &paragraph) {
+            out.push(paragraph);
+        }
+    }
+    if out.len() > before {
+        warnings.push(format!(
+            "The article found in '{name}' had only {extracted} words, while one block of the page holds {block_words}: that block's paragraphs were added"
+        ));
+    }
+    out
+}
+
 /// The paragraphs of the page's main content (`dom_smoothie`), or of the whole cleaned page
 /// when no main content is found.
 pub(super) fn main_content(doc: Document, warnings: &mut Vec<String>, name: &str) -> Vec<String> {
@@ -179,7 +241,7 @@ pub(super) fn main_content(doc: Document, warnings: &mut Vec<String>, name: &str
             if paragraphs.is_empty() {
                 whole_page(&fallback)
             } else {
-                paragraphs
+                with_largest_block(paragraphs, &fallback, warnings, name)
             }
         }
         Err(_) => {

@@ -19,6 +19,12 @@ pub enum CharsetSource {
     Utf8,
     /// Guessed (`chardetng`, or UTF-16 recognised by its NUL bytes).
     Guessed,
+    /// Declared as a legacy encoding, but the bytes are valid UTF-8 (with non-ASCII text),
+    /// which a legacy-encoded page almost never is: read as UTF-8.
+    Overruled {
+        /// The encoding the page declared ("GBK", "windows-1252" …).
+        declared: &'static str,
+    },
 }
 
 /// A decoded page.
@@ -180,6 +186,23 @@ pub fn decode_html(bytes: &[u8], transport_charset: Option<&str>) -> DecodedHtml
         .map(|e| (e, CharsetSource::Transport))
         .or_else(|| prescan_meta_charset(bytes).map(|e| (e, CharsetSource::Meta)));
     if let Some((encoding, source)) = declared {
+        // Valid UTF-8 with multi-byte sequences is not a legacy encoding's text: the
+        // declaration is stale (a page re-saved as UTF-8 keeps its old `<meta charset>`).
+        if encoding != UTF_8
+            && !bytes.is_ascii()
+            && let Ok(text) = std::str::from_utf8(bytes)
+            && encoding != UTF_16LE
+            && encoding != UTF_16BE
+        {
+            return DecodedHtml {
+                text: text.to_owned(),
+                encoding: UTF_8.name(),
+                source: CharsetSource::Overruled {
+                    declared: encoding.name(),
+                },
+                replaced: false,
+            };
+        }
         let (text, replaced) = encoding.decode_without_bom_handling(bytes);
         return DecodedHtml {
             text: text.into_owned(),

@@ -67,6 +67,24 @@ pub(super) fn is_furniture(node: &NodeRef) -> bool {
     })
 }
 
+/// Words of long paragraphs from which a block named like furniture ("read-more") is kept:
+/// link lists and teasers are short, an article continued behind a "Read more" button is not.
+const MIN_KEPT_PROSE_WORDS: usize = 150;
+
+/// Words a paragraph needs to count as prose rather than a teaser or link text.
+const PROSE_PARAGRAPH_WORDS: usize = 25;
+
+/// The words of the block's long `<p>` paragraphs.
+fn prose_words(node: &NodeRef) -> usize {
+    dom_query::Selection::from(*node)
+        .select("p")
+        .nodes()
+        .iter()
+        .map(|p| p.text().split_whitespace().count())
+        .filter(|&words| words >= PROSE_PARAGRAPH_WORDS)
+        .sum()
+}
+
 /// Removes everything that is never article text (see [`REMOVED_TAGS`] and [`is_furniture`]).
 /// A block holding the article itself (`<article>`, `<main>`, `itemprop=articleBody`) or more
 /// than half of the page's text is never removed for its class or id.
@@ -98,7 +116,11 @@ pub(super) fn remove_furniture(doc: &Document) {
         let contains_article = !dom_query::Selection::from(node)
             .select(r#"article, main, [itemprop="articleBody"]"#)
             .is_empty();
-        if holds_article || contains_article || node.text().len() * 2 > total {
+        if holds_article
+            || contains_article
+            || node.text().len() * 2 > total
+            || prose_words(&node) >= MIN_KEPT_PROSE_WORDS
+        {
             continue;
         }
         node.remove_from_parent();
