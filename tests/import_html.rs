@@ -562,6 +562,8 @@ fn an_article_continued_behind_read_more_is_read_in_full() {
     let article = import("read_more_block.html");
     assert_eq!(article.meta.outlet, "Northern Ledger");
     for words in [
+        "The town council of Tarvik approved a harbour budget",
+        "Councillors from all four parties spoke",
         "Most of the money will go to dredging the inner harbour",
         "Opposition members argued",
         "The mayor said both projects mattered",
@@ -572,5 +574,12 @@ fn an_article_continued_behind_read_more_is_read_in_full() {
     assert!(
         !article.text.contains("Ferry fire: what we know"),
         "a related-links list stays furniture"
+    );
+    let first = article.text.find("The town council").unwrap();
+    let continued = article.text.find("Most of the money").unwrap();
+    assert!(first < continued, "the parts stay in the page's order");
+    assert!(
+        !article.text.contains("Read more"),
+        "the button between the parts is not text"
     );
 }

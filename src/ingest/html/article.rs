@@ -1,6 +1,8 @@
 //! Writing the extracted page as claimdiff text and reading it back as an Article.
 
 use crate::ingest::article::Article;
+use crate::ingest::boilerplate::is_boilerplate_line;
+use crate::ingest::html::clean::{PROSE_PARAGRAPH_WORDS, prose_words};
 use crate::ingest::dates::parse_date;
 use crate::ingest::error::ImportError;
 use crate::ingest::error::PASTED_TEXT;
@@ -185,6 +187,71 @@ fn largest_paragraph_block(doc: &Document) -> Option<(NodeRef<'_>, usize)> {
         .max_by_key(|(_, words)| *words)
 }
 
+/// Share of the page's prose (long `<p>` paragraphs) the article container must hold.
+const CONTAINER_PROSE_SHARE: f64 = 0.8;
+
+/// The extracted paragraphs completed with the long prose paragraphs right around them: the
+/// deepest block holding most of the page's prose is the article's container, and long
+/// paragraphs next to the extracted run that the extraction left out (the lede before a "read
+/// more" box) are put back in their place.
+fn with_prose_siblings(paragraphs: Vec<String>, doc: &Document) -> Vec<String> {
+    let Some(body) = doc.body() else {
+        return paragraphs;
+    };
+    let total = prose_words(&body);
+    if total == 0 {
+        return paragraphs;
+    }
+    // The deepest element whose prose is most of the page's.
+    let mut container = body;
+    loop {
+        let next = container
+            .children()
+            .into_iter()
+            .filter(NodeRef::is_element)
+            .find(|c| prose_words(c) as f64 >= CONTAINER_PROSE_SHARE * total as f64);
+        match next {
+            Some(child) => container = child,
+            None => break,
+        }
+    }
+    let in_container = render_paragraphs(&container);
+    // The extraction must be one run of the container's paragraphs; it grows by the long
+    // paragraphs right next to it, up to the first short one (a caption, a "Comments" line).
+    let positions: Vec<usize> = paragraphs
+        .iter()
+        .filter_map(|p| in_container.iter().position(|q| q == p))
+        .collect();
+    let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
+        return paragraphs;
+    };
+    if positions.len() != paragraphs.len() || last + 1 - first != positions.len() {
+        return paragraphs;
+    }
+    let is_prose = |k: usize| word_count(&in_container[k]) >= PROSE_PARAGRAPH_WORDS;
+    // Furniture between the parts ("Read more") is stepped over, never kept.
+    let is_furniture = |k: usize| is_boilerplate_line(&in_container[k]);
+    let mut kept: Vec<usize> = (first..=last).collect();
+    let mut k = first;
+    while k > 0 && (is_prose(k - 1) || is_furniture(k - 1)) {
+        k -= 1;
+        if is_prose(k) && !is_furniture(k) {
+            kept.insert(0, k);
+        }
+    }
+    let mut k = last + 1;
+    while k < in_container.len() && (is_prose(k) || is_furniture(k)) {
+        if is_prose(k) && !is_furniture(k) {
+            kept.push(k);
+        }
+        k += 1;
+    }
+    if kept.len() == positions.len() {
+        return paragraphs;
+    }
+    kept.into_iter().map(|k| in_container[k].clone()).collect()
+}
+
 /// The extracted paragraphs, or — when the page's largest block of paragraphs holds several
 /// times more words (an article split by a "read more" box, say) — those paragraphs followed
 /// by the block's paragraphs that are not already among them, with a warning saying so.
@@ -241,7 +308,8 @@ pub(super) fn main_content(doc: Document, warnings: &mut Vec<String>, name: &str
             if paragraphs.is_empty() {
                 whole_page(&fallback)
             } else {
-                with_largest_block(paragraphs, &fallback, warnings, name)
+                let completed = with_prose_siblings(paragraphs, &fallback);
+                with_largest_block(completed, &fallback, warnings, name)
             }
         }
         Err(_) => {

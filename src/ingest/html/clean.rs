@@ -72,10 +72,10 @@ pub(super) fn is_furniture(node: &NodeRef) -> bool {
 const MIN_KEPT_PROSE_WORDS: usize = 150;
 
 /// Words a paragraph needs to count as prose rather than a teaser or link text.
-const PROSE_PARAGRAPH_WORDS: usize = 25;
+pub(super) const PROSE_PARAGRAPH_WORDS: usize = 25;
 
 /// The words of the block's long `<p>` paragraphs.
-fn prose_words(node: &NodeRef) -> usize {
+pub(super) fn prose_words(node: &NodeRef) -> usize {
     dom_query::Selection::from(*node)
         .select("p")
         .nodes()

@@ -183,6 +183,34 @@ pub(super) fn web_url(s: &str) -> Option<String> {
     .then(|| s.to_owned())
 }
 
+/// Company-form words that a site name may carry but the outlet's name does not.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc", "inc.", "llc", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.", "plc", "s.a.", "ag",
+];
+
+/// A site name as the outlet's name: without a slogan after a dash or bar ("Aktuálně.cz -
+/// Víte, co se právě děje") and without a company form ("Spiceworks Inc").
+pub(super) fn clean_site_name(name: &str) -> String {
+    let mut name = name.trim();
+    for separator in [" - ", " – ", " — ", " | "] {
+        if let Some(pos) = name.find(separator) {
+            let (head, tail) = (name[..pos].trim(), name[pos + separator.len()..].trim());
+            if head.split_whitespace().count() <= 4 && tail.split_whitespace().count() >= 3 {
+                name = head;
+            }
+        }
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 2
+        && let Some(last) = words.last()
+        && COMPANY_SUFFIXES.contains(&last.to_lowercase().trim_start_matches(','))
+    {
+        let kept = words[..words.len() - 1].join(" ");
+        return kept.trim_end_matches(',').to_owned();
+    }
+    name.to_owned()
+}
+
 /// Separators between a headline and the outlet's name in titles.
 pub(super) const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " :: ", " · ", " • "];
 
@@ -248,6 +276,7 @@ pub fn page_meta(doc: &Document) -> PageMeta {
 
     let mut outlet = meta(&["og:site_name"])
         .or_else(|| ld.publisher.clone())
+        .map(|name| clean_site_name(&name))
         .or_else(|| meta(&["application-name", "twitter:site"]).filter(|s| !s.starts_with('@')));
     let title_suffix = title
         .as_deref()
