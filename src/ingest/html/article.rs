@@ -2,7 +2,6 @@
 
 use crate::ingest::article::Article;
 use crate::ingest::boilerplate::is_boilerplate_line;
-use crate::ingest::html::clean::{PROSE_PARAGRAPH_WORDS, prose_words};
 use crate::ingest::dates::parse_date;
 use crate::ingest::error::ImportError;
 use crate::ingest::error::PASTED_TEXT;
@@ -10,6 +9,7 @@ use crate::ingest::error::UNKNOWN_OUTLET;
 use crate::ingest::html::charset::CharsetSource;
 use crate::ingest::html::charset::decode_html;
 use crate::ingest::html::clean::remove_furniture;
+use crate::ingest::html::clean::{PROSE_PARAGRAPH_WORDS, prose_words};
 use crate::ingest::html::depth::limit_depth;
 use crate::ingest::html::meta::page_meta;
 use crate::ingest::html::render::render_paragraphs;
