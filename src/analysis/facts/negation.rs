@@ -182,6 +182,18 @@ impl Cx<'_> {
         }
     }
 
+    /// True when the run `a..b` ends in an outlet word ("Carrow Times", "Interfax news
+    /// agency"), or in "of" and a name after one ("Times of Malta"). A word like "Press" in the
+    /// middle names a job, not an outlet: "White House Press Secretary Robert Gibbs".
+    fn ends_with_outlet_word(&self, a: usize, b: usize) -> bool {
+        let is_outlet = |x: usize| self.cap(x) && is_outlet_word(self.key(x));
+        if b <= a {
+            return false;
+        }
+        let last = b - 1;
+        is_outlet(last) || (last >= a + 2 && self.key(last - 1) == "of" && is_outlet(last - 2))
+    }
+
     /// Records the run `a..b` when it names an outlet; true when it did.
     pub(super) fn consider_outlet(&self, a: usize, b: usize, out: &mut Vec<String>) -> bool {
         let text = self.slice(a, b);
@@ -190,7 +202,7 @@ impl Cx<'_> {
         }
         let name = if let Some(known) = cached_known_outlet(text) {
             known.to_string()
-        } else if (a..b).any(|x| self.cap(x) && is_outlet_word(self.key(x))) {
+        } else if self.ends_with_outlet_word(a, b) {
             let bare = text
                 .strip_prefix("The ")
                 .or_else(|| text.strip_prefix("the "))

@@ -1020,6 +1020,20 @@ fn unknown_outlets_need_an_outlet_word() {
             .cited_outlets
             .is_empty()
     );
+    for person in [
+        "The talks failed, according to White House Press Secretary Robert Gibbs.",
+        "The talks failed, Daily Show host Jon Stewart said.",
+        "The talks failed, News Corp chairman Rupert Murdoch told reporters.",
+    ] {
+        assert!(
+            facts(person).cited_outlets.is_empty(),
+            "a person is not an outlet: {person}"
+        );
+    }
+    assert_eq!(
+        facts("The talks failed, the Times of Malta reported.").cited_outlets,
+        ["Times of Malta"]
+    );
 }
 
 #[test]
