@@ -153,10 +153,13 @@ pub(super) fn signature_line<'a>(body: &[usize], at: &impl Fn(usize) -> &'a str)
             return None;
         }
         let after = &body[pos + 1..];
+        // A slogan does not name the signer again: "Jane Doe" then "Jane Doe covers city
+        // hall." is an author's note, not an outlet's signature.
         let slogan_follows = !after.is_empty()
             && after.len() <= 2
             && after.iter().all(|&j| at(j).len() <= 250)
-            && at(after[0]).split_whitespace().count() >= 4;
+            && at(after[0]).split_whitespace().count() >= 4
+            && !after.iter().any(|&j| at(j).contains(words[0]));
         let named = known_outlet(line).is_some()
             || words
                 .iter()

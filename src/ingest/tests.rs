@@ -707,6 +707,15 @@ fn a_re_report_is_signed_by_its_publisher_and_credits_its_source() {
 }
 
 #[test]
+fn an_author_note_at_the_end_is_no_signature() {
+    let article = import_ok(
+        "Port plans a second terminal\n\nThe port plans a second ferry terminal north of the harbour.\n\nWork would start next spring and last about three years.\n\nJane Doe\nJane Doe covers the port and the ferries.\n",
+        "pasted text",
+    );
+    assert_eq!(article.meta.outlet, UNKNOWN_OUTLET);
+}
+
+#[test]
 fn furniture_is_recognised_by_its_shape() {
     for line in [
         "3 min read",
