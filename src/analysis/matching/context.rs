@@ -11,7 +11,9 @@
 
 use crate::analysis::comparison::Claim;
 use crate::analysis::conflicts::{number_agreement, time_agreement};
-use crate::analysis::matching::features::{PairScore, Profile, Vocab};
+use crate::analysis::matching::features::{
+    PairScore, Profile, Vocab, for_each_shared, intersection_len,
+};
 use crate::analysis::matching::settings::MatchSettings;
 
 /// Model inputs: the bias, then the features described in [`CONTEXT_FEATURE_NAMES`].
@@ -82,41 +84,14 @@ impl ContextModel {
 /// counted once).
 fn tfidf_cosine(vocab: &Vocab, a: &[u32], b: &[u32]) -> f32 {
     let norm = |ids: &[u32]| ids.iter().map(|&id| vocab.idf(id).powi(2)).sum::<f32>();
-    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += vocab.idf(a[i]).powi(2);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut shared = 0.0f32;
+    for_each_shared(a, b, |&id| shared += vocab.idf(id).powi(2));
     let denominator = (norm(a) * norm(b)).sqrt();
     if denominator > 0.0 {
         (shared / denominator).min(1.0)
     } else {
         0.0
     }
-}
-
-/// Size of the intersection of two sorted, unique id lists.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Position of every claim within its article (0 for the first claim, usually the headline).
@@ -187,7 +162,7 @@ pub fn context_inputs(
     positions: (usize, usize),
 ) -> [f32; CONTEXT_INPUTS] {
     let headlines = u8::from(claim_a.is_headline) + u8::from(claim_b.is_headline);
-    let names = shared_count(&profile_a.names, &profile_b.names).min(MAX_SHARED_NAMES);
+    let names = intersection_len(&profile_a.names, &profile_b.names).min(MAX_SHARED_NAMES);
     let earlier = positions.0.min(positions.1) as f32;
     let (times_agree, times_differ) = time_agreement(claim_a, claim_b);
     let (numbers_agree, numbers_differ) = number_agreement(claim_a, claim_b);

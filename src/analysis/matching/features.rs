@@ -382,7 +382,7 @@ fn shared_run(
 
 /// Size of the intersection of two sorted, unique slices (a branch-free merge: the
 /// comparisons of hashed grams are unpredictable, so branches would mostly mispredict).
-fn intersection_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+pub(super) fn intersection_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         let (x, y) = (a[i], b[j]);
@@ -394,7 +394,7 @@ fn intersection_len<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Call `visit` for every element two sorted, unique slices share (one merge pass).
-fn for_each_shared<T: Ord>(a: &[T], b: &[T], mut visit: impl FnMut(&T)) {
+pub(super) fn for_each_shared<T: Ord>(a: &[T], b: &[T], mut visit: impl FnMut(&T)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
