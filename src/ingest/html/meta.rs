@@ -27,6 +27,8 @@ pub(super) struct LdArticle {
     pub(super) date_published: Option<String>,
     pub(super) authors: Vec<String>,
     pub(super) publisher: Option<String>,
+    /// The publisher's own `url`, when it gives one (a publication on a platform has a path).
+    pub(super) publisher_url: Option<String>,
     pub(super) url: Option<String>,
 }
 
@@ -81,6 +83,18 @@ pub(super) fn ld_name<'v>(
     }
 }
 
+/// A script's text without the `<![CDATA[ … ]]>` or `<!-- … -->` wrapper some pages (Wikipedia's
+/// among them) put around their JSON-LD.
+pub(super) fn unwrap_script_text(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            text = inner.trim();
+        }
+    }
+    text
+}
+
 /// The article described by the page's JSON-LD blocks, preferring a `NewsArticle`.
 pub(super) fn json_ld_article(doc: &Document) -> Option<LdArticle> {
     let mut nodes: Vec<Value> = Vec::new();
@@ -94,7 +108,7 @@ pub(super) fn json_ld_article(doc: &Document) -> Option<LdArticle> {
         if text.len() > 1024 * 1024 {
             continue;
         }
-        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+        let Ok(value) = serde_json::from_str::<Value>(unwrap_script_text(&text)) else {
             continue;
         };
         let mut items = match value {
@@ -146,6 +160,16 @@ pub(super) fn json_ld_article(doc: &Document) -> Option<LdArticle> {
         date_published: text_field("datePublished").or_else(|| text_field("dateCreated")),
         authors,
         publisher: article.get("publisher").and_then(|p| ld_name(p, &by_id)),
+        publisher_url: article
+            .get("publisher")
+            .and_then(|p| {
+                p.get("url").or_else(|| {
+                    let id = p.get("@id")?.as_str()?;
+                    by_id(id)?.get("url")
+                })
+            })
+            .and_then(Value::as_str)
+            .and_then(clean_value),
         url: text_field("url").or_else(|| {
             article
                 .get("mainEntityOfPage")
@@ -181,6 +205,60 @@ pub(super) fn web_url(s: &str) -> Option<String> {
     ((lower.starts_with("http://") || lower.starts_with("https://"))
         && !s.contains(char::is_whitespace))
     .then(|| s.to_owned())
+}
+
+/// Whether a JSON-LD publisher whose `url` is `publisher_url` is a publication hosted on the
+/// platform named by the page's site name: its address is a path under a host ("medium.com/
+/// voodoo-engineering") and that host names the site ("Medium"). Such a publisher, not the
+/// platform, is the outlet.
+pub(super) fn is_publication_on(publisher_url: Option<&str>, site_name: Option<&str>) -> bool {
+    let (Some(url), Some(site)) = (publisher_url, site_name) else {
+        return false;
+    };
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let has_path = path
+        .trim_matches('/')
+        .split('/')
+        .any(|part| !part.is_empty());
+    let host = host.trim_start_matches("www.");
+    let host_name = host.split('.').next().unwrap_or(host);
+    let site_key: String = site
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    has_path && !site_key.is_empty() && host_name.eq_ignore_ascii_case(&site_key)
+}
+
+/// Whether `title` is `heading` followed by nothing or by a suffix that starts with a space or
+/// punctuation ("Mozilla - Wikipedia", "Weekly Edition [LWN.net]", "头条_科技_腾讯网").
+pub(super) fn title_begins_with(title: &str, heading: &str) -> bool {
+    let (title, heading) = (title.to_lowercase(), heading.to_lowercase());
+    match title.strip_prefix(&heading) {
+        Some(rest) => rest
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || c == '_'),
+        None => false,
+    }
+}
+
+/// Whether `a` and `b` share a word of letters or digits (case aside).
+pub(super) fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b_words = words(b);
+    words(a).iter().any(|w| b_words.contains(w))
 }
 
 /// Company-form words that a site name may carry but the outlet's name does not.
@@ -274,7 +352,13 @@ pub fn page_meta(doc: &Document) -> PageMeta {
         .first()
         .and_then(|t| clean_value(&t.text()));
 
-    let mut outlet = meta(&["og:site_name"])
+    let site_name = meta(&["og:site_name"]);
+    let publication = ld
+        .publisher
+        .clone()
+        .filter(|_| is_publication_on(ld.publisher_url.as_deref(), site_name.as_deref()));
+    let mut outlet = publication
+        .or(site_name)
         .or_else(|| ld.publisher.clone())
         .map(|name| clean_site_name(&name))
         .or_else(|| meta(&["application-name", "twitter:site"]).filter(|s| !s.starts_with('@')));
@@ -294,7 +378,24 @@ pub fn page_meta(doc: &Document) -> PageMeta {
     };
     let headline = meta(&["og:title", "twitter:title"])
         .map(strip)
-        .or_else(|| ld.headline.clone())
+        .or_else(|| {
+            // A first heading that the title begins with, followed by a site or section suffix,
+            // is the headline the page shows — unless it is the outlet's own name (a logo).
+            h1("h1").filter(|h| {
+                title.as_deref().is_some_and(|t| title_begins_with(t, h))
+                    && outlet.as_deref().is_none_or(|o| {
+                        !canonical_outlet(o).eq_ignore_ascii_case(&canonical_outlet(h))
+                    })
+            })
+        })
+        .or_else(|| {
+            // Some sites put a description in JSON-LD's headline (Wikipedia: "constitutional
+            // monarchy in Oceania" for "New Zealand"); one that shares no word with the page's
+            // title is not the headline.
+            ld.headline
+                .clone()
+                .filter(|h| title.as_deref().is_none_or(|t| shares_a_word(h, t)))
+        })
         .or_else(|| h1("article h1, main h1"))
         .or_else(|| title.clone().map(strip))
         .or_else(|| h1("h1"));

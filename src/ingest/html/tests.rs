@@ -154,6 +154,75 @@ fn title_suffix_becomes_the_outlet() {
 }
 
 #[test]
+fn json_ld_in_a_cdata_wrapper_names_the_publisher() {
+    let doc = Document::from(
+        "<html><head><title>Harbour works - Quayside Wiki</title>\
+         <script type=\"application/ld+json\"><![CDATA[ {\"@type\":\"Article\",\
+         \"name\":\"Harbour works\",\"publisher\":{\"@type\":\"Organization\",\
+         \"name\":\"Quayside Trust, Inc.\"}} ]]></script></head><body><p>x</p></body></html>",
+    );
+    assert_eq!(page_meta(&doc).outlet.as_deref(), Some("Quayside Trust"));
+    assert_eq!(page_meta(&doc).headline.as_deref(), Some("Harbour works"));
+}
+
+#[test]
+fn a_json_ld_description_sharing_no_word_with_the_title_is_no_headline() {
+    let doc = Document::from(
+        "<html><head><title>Kessling Bridge - Quayside Wiki</title>\
+         <script type=\"application/ld+json\">{\"@type\":\"Article\",\
+         \"headline\":\"river crossing in the north\"}</script></head>\
+         <body><h1>Kessling Bridge</h1><p>x</p></body></html>",
+    );
+    assert_eq!(page_meta(&doc).headline.as_deref(), Some("Kessling Bridge"));
+    assert!(title_begins_with(
+        "Kessling Bridge [Wiki]",
+        "Kessling Bridge"
+    ));
+    assert!(!title_begins_with("Kessling Bridges", "Kessling Bridge"));
+    // A logo heading naming the site is not the headline.
+    let logo = Document::from(
+        "<html><head><meta property=\"og:site_name\" content=\"Quayside\">\
+         <title>Quayside - Tides rise at the harbour</title></head>\
+         <body><h1>Quayside</h1><p>x</p></body></html>",
+    );
+    assert_ne!(page_meta(&logo).headline.as_deref(), Some("Quayside"));
+}
+
+#[test]
+fn a_publication_on_a_platform_is_the_outlet_not_the_platform() {
+    let page = |publisher_url: &str| {
+        Document::from(format!(
+            "<html><head><meta property=\"og:site_name\" content=\"Longform\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+             \"headline\":\"Caching images lazily\",\"publisher\":{{\"@type\":\
+             \"Organization\",\"name\":\"Harbour Engineering\",\"url\":\"{publisher_url}\"}}}}\
+             </script></head><body><p>x</p></body></html>"
+        ))
+    };
+    assert_eq!(
+        page_meta(&page("https:\\u002F\\u002Flongform.com\\u002Fharbour-eng"))
+            .outlet
+            .as_deref(),
+        Some("Harbour Engineering")
+    );
+    // The site's own name wins when the publisher is not a path on the site's host.
+    assert_eq!(
+        page_meta(&page("https://harbour.example/"))
+            .outlet
+            .as_deref(),
+        Some("Longform")
+    );
+    assert!(!is_publication_on(
+        Some("https://longform.com/"),
+        Some("Longform")
+    ));
+    assert!(is_publication_on(
+        Some("https://www.longform.com/a/"),
+        Some("Long Form")
+    ));
+}
+
+#[test]
 fn rendering_keeps_paragraphs_and_invisible_characters() {
     let doc = Document::from(
         "<body><p>First  line\n of text.</p><p>Zero\u{200B}width and \u{202E}bidi.</p>\
