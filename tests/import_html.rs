@@ -583,3 +583,20 @@ fn an_article_continued_behind_read_more_is_read_in_full() {
         "the button between the parts is not text"
     );
 }
+
+#[test]
+fn an_article_laid_out_in_a_table_cell_outside_the_usual_containers_is_read_in_full() {
+    let article = import("outside_containers.html");
+    assert_eq!(article.meta.outlet, "Valley Herald");
+    assert_eq!(article.meta.headline, "Tram line to Kessling opens a year late");
+    for words in [
+        "The tram line between Carrow and Kessling opened",
+        "The line cost 212 million euros",
+        "said Mara Lindqvist",
+        "Trams will run every ten minutes",
+        "Shopkeepers along the route",
+    ] {
+        assert!(article.text.contains(words), "{words}: {}", article.text);
+    }
+    assert_absent(&article, &["All rights reserved", "Sport"]);
+}
