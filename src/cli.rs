@@ -13,7 +13,7 @@ use crate::analysis::{Decisions, MatchSettings, compare};
 use crate::ingest::fetch::{fetch_article, is_web_address};
 use crate::ingest::import_file;
 use crate::ingest::{Article, Span, demo};
-use crate::report::{Format, render};
+use crate::report::{Format, Notes, render_with_notes};
 use crate::workspace::{ArticleEntry, Overwrite, Workspace};
 
 /// Compare how different outlets cover the same news story, claim by claim.
@@ -138,7 +138,7 @@ pub fn run(command: CliCommand) -> Result<()> {
                 settings.link_threshold = t;
             }
             let comparison = compare(&inputs.articles, &inputs.decisions, &settings);
-            write_stdout(&render(&comparison, format))
+            write_stdout(&render_with_notes(&comparison, &inputs.notes, format))
         }
         CliCommand::Workspace {
             command:
@@ -259,6 +259,8 @@ pub struct Inputs {
     pub decisions: Decisions,
     /// The first workspace's matching settings, or the defaults.
     pub settings: MatchSettings,
+    /// The notes of all workspaces given.
+    pub notes: Notes,
 }
 
 impl Inputs {
@@ -297,7 +299,13 @@ pub fn load_inputs(files: &[PathBuf], keep_going: bool) -> Result<Inputs> {
                     inputs.entries.extend(workspace.articles);
                     inputs.decisions.links.extend(workspace.decisions.links);
                     inputs.decisions.unlinks.extend(workspace.decisions.unlinks);
+                    inputs
+                        .decisions
+                        .not_conflicts
+                        .extend(workspace.decisions.not_conflicts);
                     settings.get_or_insert(workspace.settings.matching);
+                    inputs.notes.claims.extend(workspace.claim_notes);
+                    inputs.notes.groups.extend(workspace.group_notes);
                 }
                 Err(e) => errors.push(e.to_string()),
             }

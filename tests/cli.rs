@@ -276,3 +276,86 @@ fn a_story_update_names_both_dates() {
         "{text}"
     );
 }
+
+#[test]
+fn html_and_csv_reports_carry_the_workspaces_notes_and_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws_path = dir.path().join("flood.claimdiff.ron");
+    let mut demo: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo"))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".txt"))
+            .collect();
+    demo.sort();
+    let mut args = vec!["workspace", "create", ws_path.to_str().unwrap()];
+    args.extend(demo.iter().map(String::as_str));
+    let created = claimdiff(&args);
+    assert!(created.status.success(), "{}", stderr(&created));
+
+    // A note on the first claim and a "not a conflict" on the first sure difference.
+    let report = json(&claimdiff(&[
+        "compare",
+        "--format",
+        "json",
+        ws_path.to_str().unwrap(),
+    ]));
+    let first_id = report["claims"][0]["id"].as_str().unwrap().to_owned();
+    let conflict_link = report["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| {
+            l["conflicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| !c["possible"].as_bool().unwrap())
+        })
+        .unwrap();
+    let id_of = |i: &serde_json::Value| {
+        report["claims"][i.as_u64().unwrap() as usize]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (a, b) = (id_of(&conflict_link["a"]), id_of(&conflict_link["b"]));
+    let mut ws = claimdiff::workspace::load(&ws_path).unwrap();
+    ws.claim_notes.insert(
+        claimdiff::analysis::ClaimId(first_id),
+        "called, \"no comment\"".into(),
+    );
+    ws.decisions.dismiss_conflict(
+        claimdiff::analysis::ClaimId(a),
+        claimdiff::analysis::ClaimId(b),
+        claimdiff::analysis::ConflictKind::Number,
+    );
+    claimdiff::workspace::save(&ws_path, &ws, claimdiff::workspace::Overwrite::Always).unwrap();
+
+    let csv = claimdiff(&["compare", "--format", "csv", ws_path.to_str().unwrap()]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let csv = stdout(&csv);
+    assert!(csv.starts_with("article,outlet,claim_id,text,group,status"));
+    assert!(csv.contains("\"called, \"\"no comment\"\"\""), "{csv}");
+    assert!(csv.contains("not a conflict (your decision): number differs"));
+
+    let html = claimdiff(&["compare", "--format", "html", ws_path.to_str().unwrap()]);
+    let html = stdout(&html);
+    assert!(html.contains("Note: called, &quot;no comment&quot;"));
+    assert!(html.contains("class=\"dismissed\""));
+
+    let relisted = json(&claimdiff(&[
+        "compare",
+        "--format",
+        "json",
+        ws_path.to_str().unwrap(),
+    ]));
+    assert_eq!(relisted["claims"][0]["note"], "called, \"no comment\"");
+    let dismissed: usize = relisted["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["dismissed_conflicts"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(dismissed, 1);
+}

@@ -588,7 +588,10 @@ fn an_article_continued_behind_read_more_is_read_in_full() {
 fn an_article_laid_out_in_a_table_cell_outside_the_usual_containers_is_read_in_full() {
     let article = import("outside_containers.html");
     assert_eq!(article.meta.outlet, "Valley Herald");
-    assert_eq!(article.meta.headline, "Tram line to Kessling opens a year late");
+    assert_eq!(
+        article.meta.headline,
+        "Tram line to Kessling opens a year late"
+    );
     for words in [
         "The tram line between Carrow and Kessling opened",
         "The line cost 212 million euros",

@@ -27,7 +27,7 @@ fn output_is_deterministic_version_first_and_sorted() {
     let text = sample_text();
     assert_eq!(text, to_ron_string(&sample()).unwrap_or_default());
     assert!(
-        text.starts_with("(\n    version: 2,\n    articles: ["),
+        text.starts_with("(\n    version: 3,\n    articles: ["),
         "{text}"
     );
     assert!(text.ends_with(")\n"));
@@ -277,22 +277,22 @@ fn ten_thousand_deep_nesting_errors_on_a_1_mib_stack() {
 #[test]
 fn a_newer_version_is_refused_before_the_rest_is_read() {
     let expected =
-        "'x.claimdiff.ron' was written by a newer claimdiff (format 3; this version reads up to 2)";
+        "'x.claimdiff.ron' was written by a newer claimdiff (format 4; this version reads up to 3)";
     for text in [
         // The body is not even valid RON: it is never looked at.
-        "(\n    version: 3,\n    articles: <<<a format we do not know>>>",
-        "\u{feff}// comment\nWorkspace(version: 3, articles: [])",
-        "#![enable(implicit_some)]\n(version: 3)",
+        "(\n    version: 4,\n    articles: <<<a format we do not know>>>",
+        "\u{feff}// comment\nWorkspace(version: 4, articles: [])",
+        "#![enable(implicit_some)]\n(version: 4)",
         // Version not first (hand-edited): found by a full tolerant pass.
-        "(articles: [(new_shape: true)], version: 3)",
+        "(articles: [(new_shape: true)], version: 4)",
     ] {
         let e = parse(text).err();
         assert!(
             matches!(
                 e,
                 Some(WorkspaceError::NewerVersion {
-                    found: 3,
-                    supported: 2,
+                    found: 4,
+                    supported: 3,
                     ..
                 })
             ),
@@ -342,6 +342,28 @@ fn format_1_is_migrated_with_the_default_view() {
     assert!(v2.view.show_possible_differences);
     assert!(ws.same_work(&v2), "the view is not part of the work");
     assert_ne!(ws, v2);
+}
+
+#[test]
+fn format_2_is_migrated_without_not_a_conflict_decisions() {
+    let v2 = load(&fixtures().join("v2.claimdiff.ron"));
+    let Ok(v2) = v2 else {
+        panic!("{v2:?}");
+    };
+    assert_eq!(v2.version, WORKSPACE_VERSION);
+    assert!(v2.decisions.not_conflicts.is_empty());
+    let v3 = load(&fixtures().join("v3.claimdiff.ron"));
+    let Ok(v3) = v3 else {
+        panic!("{v3:?}");
+    };
+    let kept = &v3.decisions.not_conflicts;
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].kind, claimdiff::analysis::ConflictKind::Number);
+    assert_eq!(kept[0].a.0, "c1-traffic");
+    // Everything else format 2 held is the same.
+    assert_eq!(v2.articles, v3.articles);
+    assert_eq!(v2.decisions.links, v3.decisions.links);
+    assert_eq!(v2.claim_notes, v3.claim_notes);
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod workspace_common;
 
 use std::collections::BTreeMap;
 
-use claimdiff::analysis::{ClaimId, Decisions};
+use claimdiff::analysis::{ClaimId, ConflictKind, Decisions, NotConflict};
 use claimdiff::ingest::ArticleMeta;
 use claimdiff::workspace::{
     ArticleEntry, ComparisonSettings, GroupFilter, Overwrite, Workspace, from_ron_bytes,
@@ -122,6 +122,20 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     ..ComparisonSettings::default()
                 };
                 settings.matching.link_threshold = threshold;
+                let kinds = [
+                    ConflictKind::Number,
+                    ConflictKind::Time,
+                    ConflictKind::QuoteWording,
+                ];
+                let not_conflicts = unlinks
+                    .iter()
+                    .zip(kinds.iter().cycle())
+                    .map(|((a, b), &kind)| NotConflict {
+                        a: a.clone(),
+                        b: b.clone(),
+                        kind,
+                    })
+                    .collect();
                 Workspace {
                     reference_article: (has_reference && !articles.is_empty())
                         .then(|| reference.index(articles.len())),
@@ -129,6 +143,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     decisions: Decisions {
                         links: links.into(),
                         unlinks: unlinks.into(),
+                        not_conflicts,
                     },
                     claim_notes,
                     group_notes,

@@ -93,6 +93,9 @@ pub struct Conflict {
     /// The publication dates of the two articles, `(first, second)`, when they are dated
     /// apart: the later report may update the story rather than contradict the earlier one.
     pub reported: Option<(String, String)>,
+    /// The two claims (indices into [`Comparison::claims`]) whose versions these are, `left`'s
+    /// first; set when the comparison is assembled.
+    pub between: Option<(usize, usize)>,
 }
 
 impl Conflict {
@@ -107,6 +110,7 @@ impl Conflict {
             confidence_pct: 100,
             possible: false,
             reported: None,
+            between: None,
         }
     }
 
@@ -169,6 +173,9 @@ pub struct Link {
     pub origin: LinkOrigin,
     /// True when the link joined two claims of the same group (false: it stays listed only).
     pub in_group: bool,
+    /// Differences the user marked "not a conflict": kept to be shown as the user's decision,
+    /// never counted.
+    pub dismissed: Vec<Conflict>,
 }
 
 /// Link score from which two claims read as the same claim rather than overlapping ones.
@@ -253,6 +260,8 @@ pub struct Group {
     pub label: String,
     /// True when a user decision (link or unlink) shaped this group.
     pub user_curated: bool,
+    /// Differences among members the user marked "not a conflict" (deduplicated).
+    pub dismissed: Vec<Conflict>,
 }
 
 /// An article crediting another outlet for its reporting.

@@ -7,7 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::analysis::comparison::{
-    Citation, Claim, Comparison, ConflictKind, Group, GroupStatus, Link, LinkOrigin, OutletSummary,
+    Citation, Claim, Comparison, Conflict, ConflictKind, Group, GroupStatus, Link, LinkOrigin,
+    OutletSummary,
 };
 use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
@@ -189,9 +190,11 @@ pub fn build(
             links: Vec::new(),
             present_in: Vec::new(),
             absent_from: Vec::new(),
+            dismissed: Vec::new(),
         });
     }
     mark_story_updates(&articles, &claims, &mut links);
+    place_conflicts(&claims, &mut links, decisions);
     for (index, link) in links.iter_mut().enumerate() {
         let group = claims[link.a].group;
         if group == claims[link.b].group {
@@ -201,15 +204,8 @@ pub fn build(
             g.user_curated |= link.origin == LinkOrigin::User;
             // One entry per difference, at the surest link that shows it: a headline's lone
             // "two" vs "five" is possible, the lede's "two passengers killed" is sure.
-            for conflict in &link.conflicts {
-                match g.conflicts.iter_mut().find(|c| c.same_difference(conflict)) {
-                    Some(kept) if kept.confidence_pct < conflict.confidence_pct => {
-                        *kept = conflict.clone();
-                    }
-                    Some(_) => {}
-                    None => g.conflicts.push(conflict.clone()),
-                }
-            }
+            keep_surest(&mut g.conflicts, &link.conflicts);
+            keep_surest(&mut g.dismissed, &link.dismissed);
         }
     }
     for g in &mut groups {
@@ -236,6 +232,39 @@ pub fn build(
         groups,
         citations,
         summaries,
+    }
+}
+
+/// One entry per difference in `kept`, at the surest link that shows it: a headline's lone
+/// "two" vs "five" is possible, the lede's "two passengers killed" is sure.
+fn keep_surest(kept: &mut Vec<Conflict>, found: &[Conflict]) {
+    for conflict in found {
+        match kept.iter_mut().find(|c| c.same_difference(conflict)) {
+            Some(old) if old.confidence_pct < conflict.confidence_pct => *old = conflict.clone(),
+            Some(_) => {}
+            None => kept.push(conflict.clone()),
+        }
+    }
+}
+
+/// Tell each difference which two claims it is between, and set the ones the user marked "not
+/// a conflict" apart so they are shown as the user's decision and never counted.
+fn place_conflicts(claims: &[Claim], links: &mut [Link], decisions: &Decisions) {
+    for link in links {
+        for conflict in &mut link.conflicts {
+            conflict.between = Some((link.a, link.b));
+        }
+        if decisions.not_conflicts.is_empty() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) else {
+            continue;
+        };
+        let (dismissed, kept): (Vec<Conflict>, Vec<Conflict>) = std::mem::take(&mut link.conflicts)
+            .into_iter()
+            .partition(|c| decisions.is_not_conflict(&a.id, &b.id, c.kind));
+        link.conflicts = kept;
+        link.dismissed = dismissed;
     }
 }
 
@@ -356,6 +385,7 @@ mod tests {
             conflicts: Vec::new(),
             origin: LinkOrigin::Matcher,
             in_group: false,
+            dismissed: Vec::new(),
         }
     }
 
@@ -418,6 +448,34 @@ mod tests {
         let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.summaries[0].conflicting, 1);
+    }
+
+    #[test]
+    fn a_difference_the_user_marked_not_a_conflict_is_set_apart_and_not_counted() {
+        let with_number = || {
+            let mut l = link(0, 1, 0.7);
+            l.conflicts
+                .push(Conflict::new(ConflictKind::Number, "40", "45"));
+            l
+        };
+        let cs = claims(&[0, 1]);
+        let mut decisions = Decisions::default();
+        // A decision about another kind of fact changes nothing.
+        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), ConflictKind::Time);
+        let c = build(articles(2), cs.clone(), vec![with_number()], &decisions);
+        assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
+        assert_eq!(c.links[0].conflicts[0].between, Some((0, 1)));
+        // Either order of the two claims names the same difference.
+        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), ConflictKind::Number);
+        let c = build(articles(2), cs.clone(), vec![with_number()], &decisions);
+        assert_eq!(c.groups[0].status, GroupStatus::Shared);
+        assert!(c.links[0].conflicts.is_empty());
+        assert_eq!(c.links[0].dismissed.len(), 1);
+        assert_eq!(c.groups[0].dismissed[0].left, "40");
+        assert_eq!(c.summaries[0].conflicting, 0);
+        decisions.restore_conflict(&cs[0].id, &cs[1].id, ConflictKind::Number);
+        let c = build(articles(2), cs, vec![with_number()], &decisions);
+        assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
     }
 
     #[test]

@@ -20,5 +20,5 @@ pub use comparison::{
     LinkOrigin, OutletSummary,
 };
 pub use facts::types::Facts;
-pub use matching::settings::{Decisions, MatchSettings};
+pub use matching::settings::{Decisions, MatchSettings, NotConflict};
 pub use pipeline::compare;

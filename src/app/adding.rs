@@ -38,6 +38,16 @@ impl App {
                     self.proceed(Proceed::Open(path, Vec::new()));
                 }
             }
+            (DialogPurpose::ExportReport { .. }, DialogOutcome::Picked(paths)) => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.export_report(&path);
+                }
+            }
+            (DialogPurpose::ExportReport { .. }, DialogOutcome::Unavailable) => self.notify_once(
+                NoticeKind::Info,
+                "No file dialog could be shown here. The command line writes the same report: \
+                 claimdiff compare WORKSPACE.claimdiff.ron --format html (or markdown, csv, json).",
+            ),
             (DialogPurpose::SaveWorkspace { .. }, DialogOutcome::Picked(paths)) => {
                 let then = self.ui.after_save.take();
                 if let Some(path) = paths.into_iter().next() {

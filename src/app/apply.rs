@@ -12,6 +12,12 @@ use crate::workspace::Overwrite;
 impl App {
     /// Carry out one command. Menus, buttons, shortcuts and tests all end up here.
     pub fn apply(&mut self, command: Command) {
+        if !matches!(
+            command,
+            Command::SetClaimNote { .. } | Command::SetGroupNote { .. }
+        ) {
+            self.ui.note_in_edit = None;
+        }
         self.apply_one(command);
         self.observe_changes();
     }
@@ -34,6 +40,24 @@ impl App {
             Command::ClearRecent => {
                 self.prefs.recent.clear();
             }
+            Command::ExportReport => self.export_dialog(),
+            Command::DismissConflict { a, b, kind } => {
+                if !self.workspace.decisions.is_not_conflict(&a, &b, kind) {
+                    self.record("Not a conflict");
+                    self.workspace.decisions.dismiss_conflict(a, b, kind);
+                    self.reanalyse();
+                }
+            }
+            Command::RestoreConflict { a, b, kind } => {
+                if self.workspace.decisions.is_not_conflict(&a, &b, kind) {
+                    self.record("Restore conflict");
+                    self.workspace.decisions.restore_conflict(&a, &b, kind);
+                    self.reanalyse();
+                }
+            }
+            Command::SetClaimNote { claim, note } => self.set_note(false, claim, note),
+            Command::SetGroupNote { claim, note } => self.set_note(true, claim, note),
+            Command::ExportReportTo(path) => self.export_report(&path),
             Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
             Command::AnswerChangedOnDisk(answer) => self.answer_changed_on_disk(answer),
             Command::RestoreRecovery(index) => self.restore(index),

@@ -423,6 +423,28 @@ fn claim_ui(
             theme::symbol_font(),
             palette.status(status),
         );
+        if !view.notes_on_claim(claim).is_empty() {
+            // A small page with two lines in the gutter: the user wrote a note on this claim
+            // (its text is in the tooltip).
+            let center = rect.min + vec2(theme::GUTTER_WIDTH / 2.0 + 1.0, pad + 36.0);
+            let page = egui::Rect::from_center_size(center, vec2(8.0, 10.0));
+            let stroke = Stroke::new(1.2, palette.user);
+            painter.rect_stroke(
+                page,
+                CornerRadius::same(1),
+                stroke,
+                egui::StrokeKind::Inside,
+            );
+            for dy in [-1.5, 1.5] {
+                painter.line_segment(
+                    [
+                        egui::pos2(page.left() + 2.0, center.y + dy),
+                        egui::pos2(page.right() - 2.0, center.y + dy),
+                    ],
+                    stroke,
+                );
+            }
+        }
         if view.group(claim.group).is_some_and(|g| g.user_curated) {
             // A dot under the symbol: this grouping was shaped by the user's links.
             painter.circle_filled(
@@ -475,7 +497,16 @@ fn claim_ui(
             egui::Role::Button,
             true,
             emphasis == Emphasis::Selected,
-            format!("{} claim: {}", status.label(), claim.text),
+            format!(
+                "{} claim: {}{}",
+                status.label(),
+                claim.text,
+                if view.notes_on_claim(claim).is_empty() {
+                    ""
+                } else {
+                    " — has a note"
+                }
+            ),
         )
     });
     if response.hovered() {
@@ -545,6 +576,9 @@ fn claim_tooltip_ui(ui: &mut Ui, claim: &Claim, view: &View<'_>) {
         if group.user_curated {
             ui.label(RichText::new("Shaped by your links").color(view.palette.user));
         }
+    }
+    for note in view.notes_on_claim(claim) {
+        ui.label(RichText::new(format!("Note: {note}")).color(view.palette.user));
     }
     ui.label(
         RichText::new("Click to compare · right-click for linking")

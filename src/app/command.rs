@@ -8,7 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::matching_preset::MatchingPreset;
 use super::prefs::{DetailsTab, GroupSort, PanelKind};
 use super::theme::ThemeChoice;
-use crate::analysis::ClaimId;
+use crate::analysis::{ClaimId, ConflictKind};
 use crate::ingest::ArticleMeta;
 use crate::workspace::GroupFilter;
 
@@ -52,6 +52,10 @@ pub enum Command {
     SaveAsPath(PathBuf),
     /// Empty the list of recent workspaces.
     ClearRecent,
+    /// Show the native dialog to export the report (Markdown, HTML, CSV, JSON or text).
+    ExportReport,
+    /// Export the report to this file; its extension picks the format.
+    ExportReportTo(PathBuf),
     /// The answer to "Save changes?".
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "The file changed on disk".
@@ -149,6 +153,38 @@ pub enum Command {
     RemoveLink(ClaimId, ClaimId),
     /// Forget every manual link and unlink.
     ResetDecisions,
+    /// Mark one difference between two claims "not a conflict" (saved, undoable).
+    DismissConflict {
+        /// One claim.
+        a: ClaimId,
+        /// The other claim.
+        b: ClaimId,
+        /// The kind of fact that differs.
+        kind: ConflictKind,
+    },
+    /// Take back a "not a conflict".
+    RestoreConflict {
+        /// One claim.
+        a: ClaimId,
+        /// The other claim.
+        b: ClaimId,
+        /// The kind of fact that differs.
+        kind: ConflictKind,
+    },
+    /// Set the note on a claim (empty: no note).
+    SetClaimNote {
+        /// The claim.
+        claim: ClaimId,
+        /// The note.
+        note: String,
+    },
+    /// Set the note on a claim's group; it stays with this claim when groups change.
+    SetGroupNote {
+        /// The claim the note is written on.
+        claim: ClaimId,
+        /// The note.
+        note: String,
+    },
     /// Link claims more or less readily (saved with the workspace; manual links and unlinks
     /// stay).
     SetMatching(MatchingPreset),
@@ -187,6 +223,7 @@ impl Command {
             Command::OpenWorkspace,
             Command::Save,
             Command::SaveAs,
+            Command::ExportReport,
             Command::OpenArticles,
             Command::OpenLink,
             Command::PasteArticle,
@@ -231,6 +268,7 @@ impl Command {
             Command::OpenWorkspace => vec![shortcut(cmd, Key::O)],
             Command::Save => vec![shortcut(cmd, Key::S)],
             Command::SaveAs => vec![shortcut(cmd | Modifiers::SHIFT, Key::S)],
+            Command::ExportReport => vec![shortcut(cmd | Modifiers::SHIFT, Key::E)],
             Command::OpenArticles => vec![shortcut(cmd | Modifiers::SHIFT, Key::O)],
             Command::OpenLink => vec![shortcut(cmd | Modifiers::SHIFT, Key::L)],
             Command::PasteArticle => vec![shortcut(cmd | Modifiers::SHIFT, Key::V)],
@@ -286,6 +324,8 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::SaveAsPath(_) => "Save as",
             Command::ClearRecent => "Clear recent workspaces",
+            Command::ExportReport => "Export report…",
+            Command::ExportReportTo(_) => "Export report",
             Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save",
             Command::AnswerUnsaved(UnsavedAnswer::DontSave) => "Don't save",
             Command::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel",
@@ -328,6 +368,10 @@ impl Command {
             Command::UnlinkClaim(_) => "Unlink from group",
             Command::RemoveLink(..) => "Remove link",
             Command::ResetDecisions => "Reset manual links",
+            Command::DismissConflict { .. } => "Not a conflict",
+            Command::RestoreConflict { .. } => "Restore",
+            Command::SetClaimNote { .. } => "Note on claim",
+            Command::SetGroupNote { .. } => "Note on group",
             Command::SetMatching(preset) => preset.label(),
             Command::SetTheme(theme) => theme.label(),
             Command::ZoomIn => "Zoom in",
@@ -351,6 +395,10 @@ impl Command {
             Command::SaveAs => "Save the comparison to a new file",
             Command::SaveAsPath(_) => "Save the comparison to this file",
             Command::ClearRecent => "Forget the list of recently opened workspaces",
+            Command::ExportReport => {
+                "Write the comparison with your decisions and notes to a Markdown, HTML, CSV or JSON file"
+            }
+            Command::ExportReportTo(_) => "Write the report to this file",
             Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes, then go on",
             Command::AnswerUnsaved(UnsavedAnswer::DontSave) => {
                 "Go on without saving; the changes are lost"
@@ -406,6 +454,16 @@ impl Command {
             }
             Command::RemoveLink(..) => "Remove this one link between two claims",
             Command::ResetDecisions => "Forget every link and unlink you made",
+            Command::DismissConflict { .. } => {
+                "These two claims do not really differ on this: stop flagging it (saved, undoable)"
+            }
+            Command::RestoreConflict { .. } => "Flag this difference again",
+            Command::SetClaimNote { .. } => {
+                "Your note on the selected claim: saved, searchable, exported"
+            }
+            Command::SetGroupNote { .. } => {
+                "Your note on this group: saved with the selected claim, searchable, exported"
+            }
             Command::SetMatching(preset) => preset.tooltip(),
             Command::SetTheme(_) => "Choose light or dark colours",
             Command::ZoomIn => "Make text and controls bigger",

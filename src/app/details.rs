@@ -27,7 +27,7 @@ pub(crate) fn details_ui(
                     .resizable(true)
                     .default_size(theme::DIFF_DEFAULT_WIDTH)
                     .min_size(260.0)
-                    .show(ui, |ui| diff_panel::diff_panel_ui(ui, view, out));
+                    .show(ui, |ui| diff_panel::diff_panel_ui(ui, view, state, out));
             }
             egui::CentralPanel::no_frame().show(ui, |ui| {
                 ui.add_space(4.0);

@@ -7,6 +7,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Label, RichText, ScrollArea, Stroke, Ui};
 
 use super::command::Command;
+use super::state::UiState;
 use super::theme::{self, Palette};
 use super::view::View;
 use super::widgets::{command_button, status_text, tag};
@@ -15,7 +16,12 @@ use crate::analysis::{Claim, Conflict, Group, Link, LinkOrigin};
 use crate::ingest::Span;
 
 /// The differences panel.
-pub(crate) fn diff_panel_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
+pub(crate) fn diff_panel_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
     ui.add_space(4.0);
     ui.label(RichText::new("Differences").strong());
     ui.separator();
@@ -34,10 +40,13 @@ pub(crate) fn diff_panel_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>
         );
         return;
     };
-    ScrollArea::vertical()
+    let mut area = ScrollArea::vertical()
         .id_salt("differences")
-        .auto_shrink(false)
-        .show(ui, |ui| group_ui(ui, group_index, group, view, out));
+        .auto_shrink(false);
+    if std::mem::take(&mut state.differences_to_top) {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| group_ui(ui, group_index, group, view, out));
 }
 
 fn group_ui(
@@ -67,8 +76,12 @@ fn group_ui(
     });
     ui.add(Label::new(RichText::new(&group.label).strong().size(14.0)).wrap());
     for conflict in view.shown_conflicts(&group.conflicts) {
-        ui.label(RichText::new(conflict_line(conflict)).color(conflict_color(palette, conflict)));
+        conflict_summary_ui(ui, view, conflict, out);
     }
+    for conflict in &group.dismissed {
+        dismissed_ui(ui, view, conflict, out);
+    }
+    notes_ui(ui, view, group, out);
     ui.add_space(4.0);
 
     let claims = &comparison.claims;
@@ -208,6 +221,148 @@ fn member_heading_ui(ui: &mut Ui, view: &View<'_>, claim: &Claim, note: &str) {
         if !note.is_empty() {
             ui.label(RichText::new(note).small().color(view.palette.dim));
         }
+    });
+}
+
+/// The two claims of a difference and their outlets, when the difference knows them.
+fn pair_of<'v>(view: &'v View<'_>, conflict: &Conflict) -> Option<(&'v Claim, &'v Claim)> {
+    let (a, b) = conflict.between?;
+    Some((view.claim(a)?, view.claim(b)?))
+}
+
+/// A difference at the top of the group: what differs, between which outlets; clicking it
+/// selects the second outlet's claim (the columns scroll to both); "Not a conflict" dismisses
+/// it.
+fn conflict_summary_ui(ui: &mut Ui, view: &View<'_>, conflict: &Conflict, out: &mut Vec<Command>) {
+    let palette = &view.palette;
+    let pair = pair_of(view, conflict);
+    let outlets = pair.map(|(a, b)| {
+        format!(
+            " — {} vs {}",
+            view.outlet(a.article),
+            view.outlet(b.article)
+        )
+    });
+    let text = format!("{}{}", conflict_line(conflict), outlets.unwrap_or_default());
+    ui.horizontal_wrapped(|ui| {
+        let line = ui.add(
+            egui::Button::new(RichText::new(&text).color(conflict_color(palette, conflict)))
+                .frame(false)
+                .wrap(),
+        );
+        if let Some((a, b)) = pair {
+            let line = line.on_hover_text("Click to show this pair in the columns");
+            if line.clicked() {
+                out.push(Command::SelectClaim(a.id.clone()));
+            }
+            let dismiss = Command::DismissConflict {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                kind: conflict.kind,
+            };
+            command_button(ui, "Not a conflict", dismiss, true, out);
+        }
+    });
+}
+
+/// A difference the user marked "not a conflict": shown struck through as their decision, with
+/// a way back.
+fn dismissed_ui(ui: &mut Ui, view: &View<'_>, conflict: &Conflict, out: &mut Vec<Command>) {
+    let pair = pair_of(view, conflict);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "Not a conflict (your decision): {}",
+                conflict.describe()
+            ))
+            .color(view.palette.user)
+            .strikethrough(),
+        );
+        if let Some((a, b)) = pair {
+            let restore = Command::RestoreConflict {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                kind: conflict.kind,
+            };
+            command_button(ui, "Restore", restore, true, out);
+        }
+    });
+}
+
+/// The user's notes: on the group (written on the selected claim, so it follows that claim)
+/// and on the selected claim.
+fn notes_ui(ui: &mut Ui, view: &View<'_>, group: &Group, out: &mut Vec<Command>) {
+    let Some(selected) = view.selected_claim.and_then(|c| view.claim(c)) else {
+        return;
+    };
+    let comparison = view.comparison();
+    // A group note may sit on another member (groups merged): it is edited where it is.
+    let noted_member = group
+        .members
+        .iter()
+        .filter_map(|&m| comparison.claims.get(m))
+        .find(|c| view.workspace.group_notes.contains_key(&c.id));
+    let group_claim = noted_member.unwrap_or(selected);
+    let others: Vec<&str> = group
+        .members
+        .iter()
+        .filter_map(|&m| comparison.claims.get(m))
+        .filter(|c| c.id != group_claim.id)
+        .filter_map(|c| view.workspace.group_notes.get(&c.id))
+        .map(String::as_str)
+        .collect();
+    for other in others {
+        ui.label(RichText::new(format!("Note: {other}")).color(view.palette.user));
+    }
+    let mut group_note = view
+        .workspace
+        .group_notes
+        .get(&group_claim.id)
+        .cloned()
+        .unwrap_or_default();
+    let mut claim_note = view
+        .workspace
+        .claim_notes
+        .get(&selected.id)
+        .cloned()
+        .unwrap_or_default();
+    egui::Grid::new("notes").num_columns(2).show(ui, |ui| {
+        let label = ui.label(RichText::new("Group note").color(view.palette.dim));
+        let edit = egui::TextEdit::multiline(&mut group_note)
+            .desired_rows(1)
+            .desired_width(f32::INFINITY)
+            .hint_text("What you found about this group");
+        let response = ui
+            .add(edit)
+            .on_hover_text(
+                Command::SetGroupNote {
+                    claim: group_claim.id.clone(),
+                    note: String::new(),
+                }
+                .tooltip(),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            out.push(Command::SetGroupNote {
+                claim: group_claim.id.clone(),
+                note: group_note.clone(),
+            });
+        }
+        ui.end_row();
+        let label = ui.label(RichText::new("Claim note").color(view.palette.dim));
+        let hint = format!("Your note on {}'s claim", view.outlet(selected.article));
+        let edit = egui::TextEdit::multiline(&mut claim_note)
+            .desired_rows(1)
+            .desired_width(f32::INFINITY)
+            .hint_text(hint);
+        let response = ui.add(edit).labelled_by(label.id);
+        if response.changed() {
+            out.push(Command::SetClaimNote {
+                claim: selected.id.clone(),
+                note: claim_note.clone(),
+            });
+        }
+        ui.end_row();
     });
 }
 

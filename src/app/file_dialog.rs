@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
+use crate::report::Format;
+
 /// File name extensions offered in the "open articles" dialog.
 pub(crate) const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
 
@@ -18,6 +20,13 @@ pub(crate) enum DialogPurpose {
     AddArticles,
     /// Pick a workspace to open.
     OpenWorkspace,
+    /// Pick where to export the report (the extension picks the format).
+    ExportReport {
+        /// The file name proposed.
+        file_name: String,
+        /// The folder the dialog starts in.
+        folder: Option<PathBuf>,
+    },
     /// Pick where to save the workspace.
     SaveWorkspace {
         /// The file name proposed.
@@ -105,6 +114,18 @@ fn show(purpose: &DialogPurpose) -> Picked {
             .add_filter("All files", &["*"])
             .pick_file()
             .map(|p| vec![p]),
+        DialogPurpose::ExportReport { file_name, folder } => {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Export report")
+                .set_file_name(file_name.as_str());
+            for format in Format::ALL {
+                dialog = dialog.add_filter(format.label(), &[format.extension()]);
+            }
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            dialog.save_file().map(|p| vec![p])
+        }
         DialogPurpose::SaveWorkspace { file_name, folder } => {
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Save workspace")
@@ -136,6 +157,29 @@ pub(crate) fn with_workspace_extension(path: &Path) -> PathBuf {
 pub(crate) fn is_workspace_path(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// The path an export is written to and its format: the extension picks the format; a name
+/// without a known extension gets `.md` (Markdown).
+pub(crate) fn export_target(path: &Path) -> (PathBuf, Format) {
+    match Format::from_path(path) {
+        Some(format) => (path.to_path_buf(), format),
+        None => {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".md");
+            (PathBuf::from(name), Format::Markdown)
+        }
+    }
+}
+
+/// The file name proposed for a report on a comparison named `name` ("demo story" →
+/// "demo story report.md").
+pub(crate) fn proposed_report_name(name: &str) -> String {
+    let workspace_name = proposed_file_name(name);
+    let stem = workspace_name
+        .strip_suffix(WORKSPACE_SUFFIX)
+        .unwrap_or(&workspace_name);
+    format!("{stem} report.md")
 }
 
 /// The file name proposed when saving a workspace named `name` ("demo story" →
@@ -173,6 +217,23 @@ mod tests {
             with_workspace_extension(Path::new("/tmp/story.txt")),
             PathBuf::from("/tmp/story.txt.claimdiff.ron")
         );
+    }
+
+    #[test]
+    fn an_export_takes_its_format_from_the_extension() {
+        assert_eq!(
+            export_target(Path::new("/tmp/r.HTML")),
+            (PathBuf::from("/tmp/r.HTML"), Format::Html)
+        );
+        assert_eq!(
+            export_target(Path::new("/tmp/r.csv")),
+            (PathBuf::from("/tmp/r.csv"), Format::Csv)
+        );
+        assert_eq!(
+            export_target(Path::new("/tmp/report")),
+            (PathBuf::from("/tmp/report.md"), Format::Markdown)
+        );
+        assert_eq!(proposed_report_name("demo story"), "demo story report.md");
     }
 
     #[test]

@@ -309,6 +309,16 @@ fn row_ui(
             );
             x = chip.right() + 8.0;
         }
+        if !view.notes_in_group(group).is_empty() {
+            let chip = painter.text(
+                egui::pos2(x, rect.center().y),
+                Align2::LEFT_CENTER,
+                "note",
+                egui::FontId::proportional(11.0),
+                palette.user,
+            );
+            x = chip.right() + 8.0;
+        }
         let width = (rect.right() - x - 6.0).max(20.0);
         let mut job = egui::text::LayoutJob::simple_singleline(
             label.to_owned(),
@@ -337,7 +347,7 @@ fn row_ui(
             true,
             selected,
             format!(
-                "{} group: {label} — in {} of {} outlets{}",
+                "{} group: {label} — in {} of {} outlets{}{}",
                 group.status.label(),
                 group.present_in.len(),
                 comparison.articles.len(),
@@ -345,6 +355,11 @@ fn row_ui(
                     " — manual"
                 } else {
                     ""
+                },
+                if view.notes_in_group(group).is_empty() {
+                    ""
+                } else {
+                    " — note"
                 }
             ),
         )
@@ -361,6 +376,9 @@ fn row_ui(
         }
         for conflict in view.shown_conflicts(&group.conflicts) {
             ui.label(RichText::new(conflict.describe()).color(palette.conflicting));
+        }
+        for note in view.notes_in_group(group) {
+            ui.label(RichText::new(format!("Note: {note}")).color(palette.user));
         }
     });
     if response.clicked() {

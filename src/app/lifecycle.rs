@@ -119,13 +119,17 @@ impl App {
             Some(file) => file,
             None => file_dialog::proposed_file_name(&name),
         };
-        let folder = self
-            .doc
+        let folder = self.document_folder();
+        self.start_file_dialog(DialogPurpose::SaveWorkspace { file_name, folder });
+    }
+
+    /// The folder of the workspace's file, where dialogs start.
+    pub(super) fn document_folder(&self) -> Option<PathBuf> {
+        self.doc
             .path
             .as_deref()
             .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        self.start_file_dialog(DialogPurpose::SaveWorkspace { file_name, folder });
+            .map(Path::to_path_buf)
     }
 
     /// Write the workspace to `path` on a background thread.

@@ -16,8 +16,10 @@ mod adding;
 mod apply;
 mod arranging;
 mod curation;
+mod exporting;
 mod frame;
 mod lifecycle;
+mod notes;
 mod reanalysis;
 mod selection;
 

@@ -2,6 +2,7 @@
 
 use super::prefs::GroupSort;
 use crate::analysis::{Comparison, Group, GroupStatus};
+use crate::report::Notes;
 use crate::workspace::GroupFilter;
 
 /// True when the group passes the filter.
@@ -14,16 +15,22 @@ pub(crate) fn passes_filter(group: &Group, filter: GroupFilter) -> bool {
     }
 }
 
-/// Claims whose text contains `query` (case-insensitive), as a flag per claim; empty query: none.
-pub(crate) fn search_hits(comparison: &Comparison, query: &str) -> Vec<bool> {
+/// Claims whose text, or a note written on them (claim or group note), contains `query`
+/// (case-insensitive), as a flag per claim; empty query: none.
+pub(crate) fn search_hits(comparison: &Comparison, query: &str, notes: &Notes) -> Vec<bool> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
         return vec![false; comparison.claims.len()];
     }
+    let has = |text: Option<&String>| text.is_some_and(|t| t.to_lowercase().contains(&query));
     comparison
         .claims
         .iter()
-        .map(|c| c.text.to_lowercase().contains(&query))
+        .map(|c| {
+            c.text.to_lowercase().contains(&query)
+                || has(notes.claims.get(&c.id))
+                || has(notes.groups.get(&c.id))
+        })
         .collect()
 }
 
@@ -146,7 +153,7 @@ mod tests {
     fn demo_order_filters_and_sorts() {
         let articles = crate::ingest::demo::demo_articles();
         let c = crate::analysis::compare(&articles, &Default::default(), &Default::default());
-        let hits = search_hits(&c, "");
+        let hits = search_hits(&c, "", &Notes::default());
         let all = group_order(&c, GroupFilter::All, &hits, false, GroupSort::Story);
         assert_eq!(all.len(), c.groups.len());
         let single = group_order(
@@ -167,7 +174,7 @@ mod tests {
             .map(|&g| c.groups[g].present_in.len())
             .collect();
         assert!(coverage.windows(2).all(|w| w[0] >= w[1]));
-        let hits = search_hits(&c, "MAYOR");
+        let hits = search_hits(&c, "MAYOR", &Notes::default());
         let found = group_order(&c, GroupFilter::All, &hits, true, GroupSort::Story);
         assert!(!found.is_empty() && found.len() < all.len());
     }

@@ -5,6 +5,7 @@ use super::App;
 use super::navigation::{self, OrderCache};
 use super::state::{NoticeKind, Selection};
 use crate::analysis::{ClaimId, Group, GroupStatus};
+use crate::report::Notes;
 use crate::workspace::GroupFilter;
 
 impl App {
@@ -50,6 +51,17 @@ impl App {
             self.ui.scroll_to_column = own;
         }
         self.ui.scroll_matrix = true;
+        let group_of = |claim: &ClaimId| {
+            let c = &analysed.comparison;
+            c.claim_by_id(claim)
+                .and_then(|i| c.claims.get(i))
+                .map(|c| c.group)
+        };
+        let old_group = self.ui.selection.as_ref().and_then(|s| group_of(&s.claim));
+        if old_group != group_of(&id) {
+            // A new group's differences are read from the top.
+            self.ui.differences_to_top = true;
+        }
         self.ui.selection = Some(Selection { claim: id });
     }
 
@@ -92,7 +104,11 @@ impl App {
             return;
         }
         let comparison = &analysed.comparison;
-        let hits = navigation::search_hits(comparison, &settings.search);
+        let notes = Notes {
+            claims: self.workspace.claim_notes.clone(),
+            groups: self.workspace.group_notes.clone(),
+        };
+        let hits = navigation::search_hits(comparison, &settings.search, &notes);
         let searching = !settings.search.trim().is_empty();
         let sort = self.prefs.sort;
         self.order = OrderCache {

@@ -148,6 +148,11 @@ pub(crate) struct UiState {
     pub(crate) matrix_rows_shown: std::ops::Range<usize>,
     /// Height of the claim-group list viewport in the last frame.
     pub(crate) matrix_view_height: f32,
+    /// The note being typed (`true` for a group note, and the claim it is written on): further
+    /// keystrokes on it make no new undo step.
+    pub(crate) note_in_edit: Option<(bool, ClaimId)>,
+    /// The Differences panel should start at the top (a new selection).
+    pub(crate) differences_to_top: bool,
 }
 
 impl UiState {

@@ -62,6 +62,7 @@ fn file_menu_ui(ui: &mut Ui, view: &View<'_>, out: &mut Vec<Command>) {
     ui.separator();
     menu_item(ui, Command::Save, free, out);
     menu_item(ui, Command::SaveAs, free, out);
+    menu_item(ui, Command::ExportReport, free, out);
     ui.separator();
     menu_item(ui, Command::OpenArticles, free, out);
     menu_item(ui, Command::OpenLink, true, out);

@@ -107,6 +107,29 @@ impl View<'_> {
         self.searching && self.hits.get(claim).copied().unwrap_or(false)
     }
 
+    /// The notes written on a claim: its claim note and a group note kept with it.
+    pub(crate) fn notes_on_claim(&self, claim: &Claim) -> Vec<&str> {
+        [
+            self.workspace.claim_notes.get(&claim.id),
+            self.workspace.group_notes.get(&claim.id),
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|n| !n.trim().is_empty())
+        .collect()
+    }
+
+    /// Every note written on a group's members.
+    pub(crate) fn notes_in_group(&self, group: &Group) -> Vec<&str> {
+        group
+            .members
+            .iter()
+            .filter_map(|&m| self.claim(m))
+            .flat_map(|c| self.notes_on_claim(c))
+            .collect()
+    }
+
     /// Number of groups of each status: (shared, conflicting, single-outlet).
     pub(crate) fn status_counts(&self) -> (usize, usize, usize) {
         let mut counts = (0, 0, 0);

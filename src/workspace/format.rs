@@ -177,8 +177,9 @@ pub fn from_ron_str(text: &str, file_name: &str) -> Result<Workspace, WorkspaceE
                 supported: WORKSPACE_VERSION,
             });
         }
-        // Format 2 added `view`, which format 1 files simply lack (it defaults).
-        Some(1 | 2) => parse::<Workspace>(text, file_name)?,
+        // Format 2 added `view`, format 3 `decisions.not_conflicts`; older files simply lack
+        // them (they default).
+        Some(1..=3) => parse::<Workspace>(text, file_name)?,
         // Format 0 had no version field (an explicit `version: 0` is accepted too).
         Some(_) | None => parse::<WorkspaceV0>(text, file_name)?.migrate(),
     };
@@ -377,6 +378,7 @@ impl WorkspaceV0 {
             decisions: Decisions {
                 links: self.links.into(),
                 unlinks: self.unlinks.into(),
+                not_conflicts: Vec::new(),
             },
             claim_notes: self.notes,
             settings: ComparisonSettings {

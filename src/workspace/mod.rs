@@ -35,7 +35,7 @@ pub use model::{
 pub use recovery::{PendingRecovery, RECOVERY_DIR_ENV, Recovered, RecoverySession, recovery_dir};
 pub use save::{
     DiskState, Overwrite, RealFs, SaveFs, SaveOptions, Saved, backup_path, cleanup_stray_temps,
-    disk_state, save, save_with,
+    disk_state, save, save_with, write_export,
 };
 pub use stamp::FileStamp;
 

@@ -82,8 +82,9 @@ pub struct ViewSettings {
     pub show_possible_differences: bool,
 }
 
-/// The current workspace format version (2 added [`ViewSettings`]).
-pub const WORKSPACE_VERSION: u32 = 2;
+/// The current workspace format version (2 added [`ViewSettings`], 3 the differences the user
+/// marked "not a conflict", `decisions.not_conflicts`).
+pub const WORKSPACE_VERSION: u32 = 3;
 
 /// A saved comparison: articles, the user's decisions and settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -266,6 +266,17 @@ pub fn save_with(
     write_replacing(fs, path, text.as_bytes(), overwrite, options)
 }
 
+/// Write `bytes` (an exported report) to `path` the safe way workspaces are written: through a
+/// temporary file renamed into place, so a failed write leaves any earlier file as it was; no
+/// backup is kept. The error names the file and the step that failed.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
+    let options = SaveOptions {
+        backup: false,
+        ..SaveOptions::default()
+    };
+    write_replacing(&RealFs, path, bytes, Overwrite::Always, options).map(|_| ())
+}
+
 /// The save procedure for any bytes (workspaces, recovery snapshots).
 pub(crate) fn write_replacing(
     fs: &dyn SaveFs,

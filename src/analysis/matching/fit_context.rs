@@ -137,6 +137,7 @@ fn story_roots(story: &StoryData, model: &ContextModel) -> Vec<usize> {
                 conflicts: Vec::new(),
                 origin: LinkOrigin::Matcher,
                 in_group: false,
+                dismissed: Vec::new(),
             })
         })
         .collect();

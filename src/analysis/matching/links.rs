@@ -287,6 +287,7 @@ pub fn find_links_with(
             LinkOrigin::Matcher
         },
         in_group: false,
+        dismissed: Vec::new(),
     });
     let index: HashMap<&str, usize> = claims
         .iter()
@@ -312,6 +313,7 @@ pub fn find_links_with(
             conflicts: conflicts(a, b),
             origin: LinkOrigin::User,
             in_group: false,
+            dismissed: Vec::new(),
         });
     }
     links.sort_by_key(|l| (l.a, l.b));

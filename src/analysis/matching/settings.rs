@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::features::PairScore;
-use crate::analysis::comparison::ClaimId;
+use crate::analysis::comparison::{ClaimId, ConflictKind};
 
 /// Default minimum link score for linking two claims of different articles. The context
 /// model's bias is shifted when it is fitted so that the cut chosen by leave-one-story-out
@@ -93,6 +93,27 @@ pub struct Decisions {
     pub links: ClaimPairs,
     /// Pairs the user unlinked although the matcher linked them.
     pub unlinks: ClaimPairs,
+    /// Differences the user marked "not a conflict", by the two claims and the kind of fact.
+    pub not_conflicts: Vec<NotConflict>,
+}
+
+/// One difference the user dismissed: the `kind` of fact between claims `a` and `b` (either
+/// order) is not a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct NotConflict {
+    /// One claim.
+    pub a: ClaimId,
+    /// The other claim.
+    pub b: ClaimId,
+    /// The kind of fact that differs.
+    pub kind: ConflictKind,
+}
+
+impl NotConflict {
+    /// True when this decision is about `kind` between `x` and `y`, in either order.
+    pub fn covers(&self, x: &ClaimId, y: &ClaimId, kind: ConflictKind) -> bool {
+        self.kind == kind && ((self.a == *x && self.b == *y) || (self.a == *y && self.b == *x))
+    }
 }
 
 impl Decisions {
@@ -104,6 +125,23 @@ impl Decisions {
     /// True when the user linked this pair (in either order).
     pub fn is_linked(&self, a: &ClaimId, b: &ClaimId) -> bool {
         self.links.contains(a, b)
+    }
+
+    /// True when the user marked the `kind` difference between `a` and `b` "not a conflict".
+    pub fn is_not_conflict(&self, a: &ClaimId, b: &ClaimId, kind: ConflictKind) -> bool {
+        self.not_conflicts.iter().any(|n| n.covers(a, b, kind))
+    }
+
+    /// The user says the `kind` difference between `a` and `b` is not a conflict.
+    pub fn dismiss_conflict(&mut self, a: ClaimId, b: ClaimId, kind: ConflictKind) {
+        if !self.is_not_conflict(&a, &b, kind) {
+            self.not_conflicts.push(NotConflict { a, b, kind });
+        }
+    }
+
+    /// The user takes back a "not a conflict".
+    pub fn restore_conflict(&mut self, a: &ClaimId, b: &ClaimId, kind: ConflictKind) {
+        self.not_conflicts.retain(|n| !n.covers(a, b, kind));
     }
 
     /// The user links the pair: an earlier unlink of it is forgotten.

@@ -1,11 +1,19 @@
-//! A [`Comparison`] rendered as plain text, Markdown or JSON.
+//! A [`Comparison`] rendered as plain text, Markdown, JSON, HTML or CSV, with the user's notes
+//! and "not a conflict" decisions. The window's File ▸ Export report… and `claimdiff compare
+//! --format` use the same renderers.
 //!
 //! All output is deterministic: the same inputs give byte-identical output on every run and OS
 //! (vectors in index order, no hash maps, scores rounded to four decimals).
 
+mod csv;
+mod html;
+
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
+
+use crate::analysis::ClaimId;
 
 use crate::analysis::comparison::{Comparison, Conflict, Group, GroupStatus};
 use crate::analysis::diff::{diff_claims, reveal_invisible};
@@ -21,15 +29,143 @@ pub enum Format {
     Markdown,
     /// Machine-readable JSON.
     Json,
+    /// One self-contained HTML page any browser opens, word diffs coloured.
+    Html,
+    /// One row per claim, for spreadsheets.
+    Csv,
 }
 
-/// Render a comparison in the chosen format.
-pub fn render(comparison: &Comparison, format: Format) -> String {
-    match format {
-        Format::Text => text(comparison),
-        Format::Markdown => markdown(comparison),
-        Format::Json => json(comparison),
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Text,
+    ];
+
+    /// The file extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        }
     }
+
+    /// The format's name for people ("Markdown").
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "Plain text",
+            Format::Markdown => "Markdown",
+            Format::Json => "JSON",
+            Format::Html => "HTML page",
+            Format::Csv => "CSV table",
+        }
+    }
+
+    /// The format a file name asks for by its extension, if any.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::ALL.into_iter().find(|f| {
+            f.extension() == ext
+                || (*f == Format::Markdown && ext == "markdown")
+                || (*f == Format::Html && ext == "htm")
+        })
+    }
+}
+
+/// The user's notes, shown in every report: on claims, and on groups (kept by the claim the
+/// note was written on, so a note follows that claim into whatever group it lands in).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
+    /// Notes on claims, by claim id.
+    pub claims: BTreeMap<ClaimId, String>,
+    /// Notes on groups, by the id of the claim they were written on.
+    pub groups: BTreeMap<ClaimId, String>,
+}
+
+impl Notes {
+    /// The note on a claim, when it has a non-empty one.
+    pub fn on_claim(&self, id: &ClaimId) -> Option<&str> {
+        self.claims
+            .get(id)
+            .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+    }
+
+    /// The notes on a group: those written on any of its members, in member order.
+    pub fn on_group<'n>(&'n self, c: &Comparison, g: &Group) -> Vec<&'n str> {
+        g.members
+            .iter()
+            .filter_map(|&m| c.claims.get(m))
+            .filter_map(|claim| self.groups.get(&claim.id))
+            .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .collect()
+    }
+}
+
+/// Render a comparison in the chosen format, without notes.
+pub fn render(comparison: &Comparison, format: Format) -> String {
+    render_with_notes(comparison, &Notes::default(), format)
+}
+
+/// Render a comparison in the chosen format with the user's notes.
+pub fn render_with_notes(comparison: &Comparison, notes: &Notes, format: Format) -> String {
+    match format {
+        Format::Text => text(comparison, notes),
+        Format::Markdown => markdown(comparison, notes),
+        Format::Json => json(comparison, notes),
+        Format::Html => html::render(comparison, notes),
+        Format::Csv => csv::render(comparison, notes),
+    }
+}
+
+/// Column names of the per-outlet table.
+pub(crate) const SUMMARY_COLUMNS: [&str; 8] = [
+    "Outlet",
+    "Claims",
+    "Shared",
+    "Conflicting",
+    "Single-outlet",
+    "Named sources",
+    "Anonymous sources",
+    "Cites",
+];
+
+/// One outlet's row of the per-outlet table, its texts passed through `escape`.
+pub(crate) fn summary_cells(
+    s: &crate::analysis::comparison::OutletSummary,
+    escape: fn(&str) -> String,
+) -> [String; 8] {
+    [
+        escape(&s.outlet),
+        s.claims.to_string(),
+        s.shared.to_string(),
+        s.conflicting.to_string(),
+        s.single_outlet.to_string(),
+        s.named_sources.to_string(),
+        s.anonymous_sources.to_string(),
+        escape(&s.cited_outlets.join(", ")),
+    ]
+}
+
+/// "≠ number differs: …" for a sure difference, "possible: …" for a weak one.
+pub(crate) fn conflict_text(conflict: &Conflict) -> String {
+    if conflict.possible {
+        format!("possible: {}", conflict.describe())
+    } else {
+        conflict.describe()
+    }
+}
+
+/// "not a conflict (your decision): number differs: …".
+pub(crate) fn dismissed_text(conflict: &Conflict) -> String {
+    format!("not a conflict (your decision): {}", conflict.describe())
 }
 
 fn round4(x: f32) -> f64 {
@@ -104,7 +240,7 @@ fn member_diffs(c: &Comparison, g: &Group) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn text(c: &Comparison) -> String {
+fn text(c: &Comparison, notes: &Notes) -> String {
     let mut diffs = AllDiffs::of(c);
     let mut out = String::new();
     let _ = writeln!(
@@ -149,6 +285,12 @@ fn text(c: &Comparison) -> String {
                 let _ = writeln!(out, "  ! {}", conflict.describe());
             }
         }
+        for conflict in &g.dismissed {
+            let _ = writeln!(out, "  ✓ {}", dismissed_text(conflict));
+        }
+        for note in notes.on_group(c, g) {
+            let _ = writeln!(out, "  note: {}", one_line(note));
+        }
         for &m in &g.members {
             let claim = &c.claims[m];
             let _ = writeln!(
@@ -158,6 +300,9 @@ fn text(c: &Comparison) -> String {
                 outlet(c, claim.article),
                 reveal_invisible(&claim.text)
             );
+            if let Some(note) = notes.on_claim(&claim.id) {
+                let _ = writeln!(out, "      note: {}", one_line(note));
+            }
         }
         if g.status != GroupStatus::SingleOutlet {
             for (m, diff) in diffs.take(c, g) {
@@ -193,11 +338,21 @@ fn text(c: &Comparison) -> String {
     out
 }
 
+/// A note on one line (its line breaks shown as " / ").
+pub(crate) fn one_line(note: &str) -> String {
+    note.trim()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 fn md_escape(s: &str) -> String {
     reveal_invisible(s).replace('|', "\\|").replace('\n', " ")
 }
 
-fn markdown(c: &Comparison) -> String {
+fn markdown(c: &Comparison, notes: &Notes) -> String {
     let mut diffs = AllDiffs::of(c);
     let mut out = String::from(
         "# claimdiff comparison\n\n| # | Outlet | Headline | Date |\n|---|---|---|---|\n",
@@ -232,6 +387,16 @@ fn markdown(c: &Comparison) -> String {
                 let _ = writeln!(out, "- **{}**", md_escape(&conflict.describe()));
             }
         }
+        for conflict in &g.dismissed {
+            let _ = writeln!(
+                out,
+                "- ~~{}~~ (your decision: not a conflict)",
+                md_escape(&conflict.describe())
+            );
+        }
+        for note in notes.on_group(c, g) {
+            let _ = writeln!(out, "- Note: {}", md_escape(&one_line(note)));
+        }
         out.push('\n');
         for &m in &g.members {
             let claim = &c.claims[m];
@@ -241,6 +406,9 @@ fn markdown(c: &Comparison) -> String {
                 md_escape(outlet(c, claim.article)),
                 md_escape(&claim.text)
             );
+            if let Some(note) = notes.on_claim(&claim.id) {
+                let _ = writeln!(out, "> *Note:* {}\n>", md_escape(&one_line(note)));
+            }
         }
         if g.status != GroupStatus::SingleOutlet {
             for (m, diff) in diffs.take(c, g) {
@@ -253,20 +421,14 @@ fn markdown(c: &Comparison) -> String {
             }
         }
     }
-    out.push_str("\n## Per outlet\n\n| Outlet | Claims | Shared | Conflicting | Single-outlet | Named sources | Anonymous sources | Cites |\n|---|---|---|---|---|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "\n## Per outlet\n\n| {} |\n|{}",
+        SUMMARY_COLUMNS.join(" | "),
+        "---|".repeat(SUMMARY_COLUMNS.len())
+    );
     for s in &c.summaries {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            md_escape(&s.outlet),
-            s.claims,
-            s.shared,
-            s.conflicting,
-            s.single_outlet,
-            s.named_sources,
-            s.anonymous_sources,
-            md_escape(&s.cited_outlets.join(", "))
-        );
+        let _ = writeln!(out, "| {} |", summary_cells(s, md_escape).join(" | "));
     }
     out
 }
@@ -293,6 +455,8 @@ struct JsonClaim<'a> {
     group: usize,
     is_headline: bool,
     facts: &'a Facts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -349,6 +513,9 @@ struct JsonLink<'a> {
     in_group: bool,
     relation: crate::analysis::comparison::LinkRelation,
     conflicts: Vec<JsonConflict<'a>>,
+    /// Differences the user marked "not a conflict".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dismissed_conflicts: Vec<JsonConflict<'a>>,
 }
 
 #[derive(Serialize)]
@@ -370,6 +537,10 @@ struct JsonGroup<'a> {
     links: Vec<JsonLink<'a>>,
     diffs: Vec<JsonDiff>,
     user_curated: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    dismissed_conflicts: Vec<JsonConflict<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -392,10 +563,11 @@ fn json_link(l: &crate::analysis::comparison::Link) -> JsonLink<'_> {
         in_group: l.in_group,
         relation: l.relation(),
         conflicts: json_conflicts(&l.conflicts),
+        dismissed_conflicts: json_conflicts(&l.dismissed),
     }
 }
 
-fn json(c: &Comparison) -> String {
+fn json(c: &Comparison, notes: &Notes) -> String {
     let mut diffs = AllDiffs::of(c);
     let report = JsonReport {
         format_version: 1,
@@ -427,6 +599,7 @@ fn json(c: &Comparison) -> String {
                 group: claim.group,
                 is_headline: claim.is_headline,
                 facts: &claim.facts,
+                note: notes.on_claim(&claim.id),
             })
             .collect(),
         groups: c
@@ -455,6 +628,8 @@ fn json(c: &Comparison) -> String {
                     Vec::new()
                 },
                 user_curated: g.user_curated,
+                dismissed_conflicts: json_conflicts(&g.dismissed),
+                notes: notes.on_group(c, g),
             })
             .collect(),
         links: c.links.iter().map(json_link).collect(),
