@@ -122,18 +122,19 @@ fn header_ui(
     out: &mut Vec<Command>,
 ) {
     let meta = &entry.meta;
-    let outlet = if meta.outlet.trim().is_empty() {
-        analysed
-            .map_or("Untitled outlet", |a| view.outlet(a))
-            .to_owned()
-    } else {
-        meta.outlet.trim().to_owned()
+    // The analysed name tells repeated outlets apart ("HuffPost (2026-03-11)").
+    let outlet = match analysed {
+        Some(a) if !view.outlet(a).is_empty() => view.outlet(a).to_owned(),
+        _ if meta.outlet.trim().is_empty() => "Untitled outlet".to_owned(),
+        _ => meta.outlet.trim().to_owned(),
     };
+    let tooltip = analysed.map_or_else(|| outlet.clone(), |a| view.article_tooltip(a));
     let n = view.workspace.articles.len();
     egui::Sides::new().shrink_left().truncate().show(
         ui,
         |ui| {
-            ui.add(Label::new(RichText::new(&outlet).size(16.0).strong()).truncate());
+            ui.add(Label::new(RichText::new(&outlet).size(16.0).strong()).truncate())
+                .on_hover_text(tooltip);
         },
         |ui| {
             ui.spacing_mut().item_spacing.x = 2.0;

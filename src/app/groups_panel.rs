@@ -9,7 +9,6 @@ use super::prefs::GroupSort;
 use super::state::UiState;
 use super::theme;
 use super::view::View;
-use super::widgets::outlet_initials;
 use crate::analysis::{Comparison, Group, GroupStatus};
 use crate::workspace::GroupFilter;
 
@@ -167,16 +166,16 @@ fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
         font.clone(),
         dim,
     );
-    for (article, summary) in view.comparison().articles.iter().enumerate() {
+    for article in 0..view.comparison().articles.len() {
         let cell = cell_rect(rect, article);
-        let outlet = summary.meta.outlet.as_str();
+        let outlet = view.outlet(article);
         let response = ui
             .interact(
                 cell,
                 ui.scope_id().with(("outlet header", article)),
                 Sense::hover(),
             )
-            .on_hover_text(outlet);
+            .on_hover_text(view.article_tooltip(article));
         response.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::ColumnHeader,
@@ -187,7 +186,7 @@ fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
         ui.painter().text(
             cell.center(),
             Align2::CENTER_CENTER,
-            outlet_initials(outlet),
+            view.outlet_short(article),
             font.clone(),
             dim,
         );

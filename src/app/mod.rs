@@ -29,6 +29,7 @@ mod document;
 mod file_dialog;
 mod history;
 mod intake;
+mod labels;
 mod matching_preset;
 mod navigation;
 mod prefs;

@@ -49,6 +49,27 @@ impl App {
             .collect();
         if scroll_own_column {
             self.ui.scroll_to_column = own;
+        } else {
+            // The clicked column stays; the row of columns scrolls sideways (only as far as
+            // needed) to the first other column holding a counterpart.
+            let comparison = &analysed.comparison;
+            let group = comparison.claims.get(index).map(|c| c.group);
+            let counterpart_articles: Vec<usize> = group
+                .and_then(|g| comparison.groups.get(g))
+                .map(|g| {
+                    g.members
+                        .iter()
+                        .filter_map(|&m| comparison.claims.get(m))
+                        .map(|c| c.article)
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.ui.scroll_to_column = self.keys.iter().copied().find(|k| {
+                Some(*k) != own
+                    && analysed
+                        .article_of(*k)
+                        .is_some_and(|a| counterpart_articles.contains(&a))
+            });
         }
         self.ui.scroll_matrix = true;
         let group_of = |claim: &ClaimId| {

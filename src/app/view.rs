@@ -76,10 +76,35 @@ impl View<'_> {
 
     /// Outlet name of an analysed article (comparison index).
     pub(crate) fn outlet(&self, article: usize) -> &str {
-        self.comparison()
-            .articles
+        match self.analysed.labels.names.get(article) {
+            Some(name) => name,
+            None => self
+                .comparison()
+                .articles
+                .get(article)
+                .map_or("", |a| a.meta.outlet.as_str()),
+        }
+    }
+
+    /// The article's short label for narrow table columns ("KC", "HU2").
+    pub(crate) fn outlet_short(&self, article: usize) -> &str {
+        self.analysed
+            .labels
+            .short
             .get(article)
-            .map_or("", |a| a.meta.outlet.as_str())
+            .map_or("?", String::as_str)
+    }
+
+    /// What a column header's tooltip says: the outlet, its headline and date.
+    pub(crate) fn article_tooltip(&self, article: usize) -> String {
+        let Some(a) = self.comparison().articles.get(article) else {
+            return String::new();
+        };
+        let mut text = format!("{}\n{}", self.outlet(article), a.meta.headline);
+        if let Some(date) = a.meta.date.as_deref() {
+            text.push_str(&format!("\n{date}"));
+        }
+        text
     }
 
     /// The comparison index of the workspace article at `index`, if it has been analysed.

@@ -2,6 +2,7 @@
 //! window never freezes. At most one worker runs; a change made meanwhile waits for it and then
 //! starts the next run with the newest articles.
 
+use super::labels::{ArticleLabels, article_labels};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
@@ -24,6 +25,8 @@ pub(crate) struct Analysed {
     pub(crate) blocks: Vec<Vec<Block>>,
     /// Which request produced it.
     pub(crate) generation: u64,
+    /// Names and short labels that tell the articles apart.
+    pub(crate) labels: ArticleLabels,
 }
 
 impl Analysed {
@@ -78,11 +81,13 @@ pub(crate) fn analyse(request: Request, generation: u64) -> Analysed {
             article_blocks(article, &spans)
         })
         .collect();
+    let labels = article_labels(comparison.articles.iter().map(|a| &a.meta));
     Analysed {
         comparison,
         keys: request.keys,
         blocks,
         generation,
+        labels,
     }
 }
 
