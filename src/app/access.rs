@@ -134,6 +134,13 @@ impl App {
         self.observe_changes();
     }
 
+    /// Ask for the Save As path in the window, as happens when no native file dialog can be
+    /// shown (tests; `folder` is where the proposed name is put).
+    pub fn ask_save_path_in_window(&mut self, folder: &std::path::Path) {
+        let name = super::file_dialog::proposed_file_name(&self.document_name());
+        self.ui.save_path_prompt = Some(folder.join(name).display().to_string());
+    }
+
     /// Write the recovery snapshot now if one is due (tests; the window does this by itself
     /// shortly after each change).
     pub fn autosave_now(&mut self) {

@@ -101,7 +101,27 @@ impl App {
     /// Import files; every failure becomes a notice naming the file and nothing open is lost.
     pub(super) fn open_paths(&mut self, paths: &[PathBuf], undoable: bool) {
         let mut articles = Vec::new();
+        // A folder stands for the article files directly inside it.
+        let mut files: Vec<PathBuf> = Vec::new();
         for path in paths {
+            match crate::ingest::article_files_in(path) {
+                None => files.push(path.clone()),
+                Some(Ok(found)) if found.is_empty() => {
+                    self.ui.notify(
+                        NoticeKind::Error,
+                        format!(
+                            "The folder '{}' holds no article files (.txt, .md, .html).",
+                            intake::display_name(path)
+                        ),
+                    );
+                }
+                Some(Ok(found)) => files.extend(found),
+                Some(Err(e)) => {
+                    self.ui.notify(NoticeKind::Error, e.to_string());
+                }
+            }
+        }
+        for path in &files {
             match intake::import_path(path) {
                 Ok(article) => {
                     for warning in &article.warnings {

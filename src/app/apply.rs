@@ -31,11 +31,13 @@ impl App {
             Command::SaveAs => self.save_as(None),
             Command::SaveAsPath(path) => {
                 let then = self.ui.after_save.take();
-                self.start_save(
-                    file_dialog::with_workspace_extension(&path),
-                    Overwrite::Always,
-                    then,
-                );
+                // A folder means "in this folder, under the proposed name".
+                let path = if path.is_dir() {
+                    path.join(file_dialog::proposed_file_name(&self.document_name()))
+                } else {
+                    file_dialog::with_workspace_extension(&path)
+                };
+                self.start_save(path, Overwrite::Always, then);
             }
             Command::ClearRecent => {
                 self.prefs.recent.clear();
@@ -185,6 +187,7 @@ impl App {
                 self.prefs.show_details = true;
             }
             Command::DismissNotice(id) => self.ui.notices.retain(|n| n.id != id),
+            Command::DismissAllNotices => self.ui.notices.clear(),
             Command::ShowShortcuts => self.ui.show_shortcuts = !self.ui.show_shortcuts,
         }
     }

@@ -206,6 +206,8 @@ pub enum Command {
     ToggleShowPossibleDifferences,
     /// Close a notice by its id.
     DismissNotice(u64),
+    /// Close every notice.
+    DismissAllNotices,
     /// Show or hide the list of keyboard shortcuts.
     ShowShortcuts,
 }
@@ -381,6 +383,7 @@ impl Command {
             Command::ShowDetailsTab(tab) => tab.label(),
             Command::ToggleShowPossibleDifferences => "Show possible differences",
             Command::DismissNotice(_) => "Dismiss",
+            Command::DismissAllNotices => "Dismiss all",
             Command::ShowShortcuts => "Keyboard shortcuts",
         }
     }
@@ -475,6 +478,7 @@ impl Command {
                 "Also show weak differences: times, sources and negations that may belong to different facts"
             }
             Command::DismissNotice(_) => "Close this message",
+            Command::DismissAllNotices => "Close every message",
             Command::ShowShortcuts => "List every keyboard shortcut",
         }
     }

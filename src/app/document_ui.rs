@@ -252,13 +252,18 @@ fn save_path_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Com
         );
         ui.add_space(6.0);
         let label = ui.label("File path");
-        ui.add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
+        let field = ui
+            .add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
             .labelled_by(label.id);
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !enter && !ui.ctx().memory(|m| m.focused().is_some()) {
+            field.request_focus();
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let typed = intake::parse_typed_paths(path);
             let save = ui.add_enabled(typed.len() == 1, egui::Button::new("Save"));
-            if save.clicked()
+            if (save.clicked() || enter)
                 && let Some(target) = typed.into_iter().next()
             {
                 out.push(Command::SaveAsPath(target));

@@ -55,6 +55,7 @@ impl App {
         self.ui.highlighted.clear();
         let mut commands = std::mem::take(&mut self.pending);
         self.draw(ui, &mut commands);
+        self.ui.text_focus_last_frame = ctx.text_edit_focused();
         if self.ui.hovered_group_now != self.ui.hovered_group {
             self.ui.hovered_group = self.ui.hovered_group_now;
             ctx.request_repaint();
@@ -111,8 +112,12 @@ impl App {
             // A dialog or an in-place edit has the keyboard.
             return;
         }
-        // A text field or an open menu has the plain keys (letters, arrows, Escape).
-        let text_focus = ctx.text_edit_focused() || egui::Popup::is_any_open(ctx);
+        // A text field or an open menu has the plain keys (letters, arrows, Escape). egui drops
+        // a field's focus on Escape before the frame starts, so a field focused in the last
+        // frame still counts: its Escape is the field's, not "clear the selection".
+        let text_focus = ctx.text_edit_focused()
+            || self.ui.text_focus_last_frame
+            || egui::Popup::is_any_open(ctx);
         if !text_focus {
             // Ctrl+V on the window (not in a text field) opens the paste dialog with the text.
             let pasted = ctx.input(|i| {

@@ -142,6 +142,13 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             out.push(Command::NextGroup);
         }
+        // Escape in the search box clears the search (and leaves the selection alone).
+        if (response.has_focus() || response.lost_focus())
+            && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            && !view.workspace.settings.search.is_empty()
+        {
+            out.push(Command::SetSearch(String::new()));
+        }
         ui.label(
             RichText::new(format!(
                 "{} of {} groups",
@@ -150,6 +157,17 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<
             ))
             .color(view.palette.dim),
         );
+        ui.separator();
+        // What the table's cells mean.
+        let palette = &view.palette;
+        for (symbol, color, meaning) in [
+            ("●", palette.shared, "reports it (in the group's colour)"),
+            ("≠", palette.conflicting, "reports it differently"),
+            ("·", palette.dim, "doesn't report it"),
+        ] {
+            ui.label(RichText::new(symbol).color(color));
+            ui.label(RichText::new(meaning).small().color(palette.dim));
+        }
     });
 }
 

@@ -11,7 +11,7 @@ pub(crate) fn passes_filter(group: &Group, filter: GroupFilter) -> bool {
         GroupFilter::All => true,
         GroupFilter::ConflictsOnly => group.status == GroupStatus::Conflicting,
         GroupFilter::SingleOutletOnly => group.status == GroupStatus::SingleOutlet,
-        GroupFilter::SharedOnly => group.status != GroupStatus::SingleOutlet,
+        GroupFilter::SharedOnly => group.status == GroupStatus::Shared,
     }
 }
 

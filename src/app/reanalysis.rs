@@ -2,6 +2,7 @@
 //! re-analysis after every change.
 
 use super::App;
+use super::command::Command;
 use super::history::Snapshot;
 use super::state::{ArticleKey, NoticeKind};
 use super::worker::{Poll, Request};
@@ -45,6 +46,10 @@ impl App {
         let Some(target) = target else {
             return;
         };
+        // An "… Undo" offer in the notice bar is answered once anything is undone or redone.
+        self.ui
+            .notices
+            .retain(|n| !matches!(n.action, Some(Command::Undo)));
         self.workspace = target.workspace;
         self.keys = target.keys;
         self.sync_keys();

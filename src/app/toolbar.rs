@@ -313,6 +313,16 @@ pub(crate) fn notices_ui(
                     command_button(ui, "Cancel", Command::CancelLinking, true, out);
                 });
             }
+            if state.notices.len() > 1 {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} messages", state.notices.len()))
+                            .small()
+                            .color(palette.dim),
+                    );
+                    command_button(ui, "Dismiss all", Command::DismissAllNotices, true, out);
+                });
+            }
             for notice in &state.notices {
                 let (fill, title) = match notice.kind {
                     NoticeKind::Error => (palette.error_bg, "Error"),

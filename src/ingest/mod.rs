@@ -45,5 +45,7 @@ mod tests;
 pub use article::{Article, ArticleMeta, Span};
 pub use error::{ImportError, MAX_ARTICLE_BYTES, PASTED_TEXT, UNKNOWN_OUTLET};
 pub use layout::import_text;
-pub use reader::{import_bytes, import_download, import_file};
+pub use reader::{
+    ARTICLE_FILE_EXTENSIONS, article_files_in, import_bytes, import_download, import_file,
+};
 pub use validate::validate_article;

@@ -32,6 +32,38 @@ pub fn import_file(path: &Path) -> Result<Article, ImportError> {
     import_named(&bytes, &name, Some(&name))
 }
 
+/// File name extensions of articles found in a folder.
+pub const ARTICLE_FILE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// The article files directly inside `folder` (by extension, hidden files left out), sorted
+/// by name; `None` when `folder` is not a folder. An unreadable folder is an error naming it.
+pub fn article_files_in(folder: &Path) -> Option<Result<Vec<std::path::PathBuf>, ImportError>> {
+    if !fs::metadata(folder).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    let name = folder.display().to_string();
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) => return Some(Err(open_error(&name, e))),
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            let article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ARTICLE_FILE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+            });
+            !hidden && article && path.is_file()
+        })
+        .collect();
+    files.sort();
+    Some(Ok(files))
+}
+
 /// Imports an article from raw bytes (a dropped file's content, a download …).
 ///
 /// `origin` is the file name, or "pasted text", or `None`: it names the source in messages,

@@ -57,7 +57,7 @@ pub enum GroupFilter {
     ConflictsOnly,
     /// Only single-outlet groups.
     SingleOutletOnly,
-    /// Only groups carried by several outlets (shared or conflicting).
+    /// Only groups several outlets carry and agree on.
     SharedOnly,
 }
 
@@ -127,7 +127,8 @@ impl Default for Workspace {
 }
 
 impl Workspace {
-    /// True when both hold the same work: everything but the view settings.
+    /// True when both hold the same work: everything but the view settings, the group filter
+    /// and the search.
     pub fn same_work(&self, other: &Self) -> bool {
         // Destructured so that a field added later must be placed on one side or the other.
         let Workspace {
@@ -148,7 +149,8 @@ impl Workspace {
             && *group_notes == other.group_notes
             && *group_labels == other.group_labels
             && *reference_article == other.reference_article
-            && *settings == other.settings
+            // Which groups are shown (filter, search) is how the user looks, not their work.
+            && settings.matching == other.settings.matching
     }
 
     /// A workspace holding these articles and no decisions.
