@@ -386,6 +386,9 @@ fn unlinking_a_matched_claim_records_an_unlink() {
 fn an_import_error_names_the_file_and_keeps_the_comparison() {
     let mut harness = demo_harness();
     let before = harness.state().comparison().claims.len();
+    // Ctrl+L brings the path field into the toolbar (it may sit in "More" when space is short).
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::L);
+    harness.run();
     harness.get_by_label("Open path").focus();
     harness.run();
     harness

@@ -4,40 +4,14 @@
 // Test code: a failed unwrap or expect should stop the test and say where.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use claimdiff::app::{App, Command};
 use claimdiff::ingest::Article;
-use claimdiff::ingest::demo::demo_articles;
+use common::ten_articles as many_articles;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-/// An article of another story, worded for `n` so no two of them share a sentence.
-fn other_story(outlet: &str, date: Option<&str>, n: usize) -> Article {
-    let text = format!(
-        "Tram line {n} opens a year late\n\nThe tram line {n} between Carrow and Tarvik opened to \
-         passengers on Monday.\n\nIt cost {} million euros, the transport committee of district \
-         {n} said.\n",
-        200 + n
-    );
-    let mut article = claimdiff::ingest::import_text(&text, None);
-    article.meta.outlet = outlet.to_owned();
-    article.meta.date = date.map(str::to_owned);
-    article
-}
-
-/// The demo's four outlets, then each again later with another story, then two outlets whose
-/// initials clash.
-fn many_articles() -> Vec<Article> {
-    let demo = demo_articles();
-    let mut articles = demo.clone();
-    for (n, original) in demo.iter().enumerate() {
-        let date = format!("2026-04-0{}", n + 1);
-        articles.push(other_story(&original.meta.outlet, Some(&date), n));
-    }
-    articles.push(other_story("news.example.com", None, 8));
-    articles.push(other_story("Newsweekly", None, 9));
-    articles
-}
 
 fn harness(articles: Vec<Article>, width: f32, height: f32) -> Harness<'static, App> {
     let mut harness = Harness::builder()
@@ -134,5 +108,53 @@ fn selecting_a_claim_scrolls_the_columns_sideways_to_a_counterpart() {
     assert!(
         other_story_shown(&harness),
         "a column holding a counterpart came into view"
+    );
+}
+
+#[test]
+fn a_small_window_at_120_percent_keeps_one_toolbar_row_claims_and_claim_text() {
+    let mut articles = claimdiff::ingest::demo::demo_articles();
+    articles.push(common::other_story("Valley Herald", Some("2026-03-12"), 1));
+    articles.push(common::other_story("Carrow Times", Some("2026-03-12"), 2));
+    let mut harness = harness(articles, 1024.0, 700.0);
+    harness.state_mut().apply(Command::ZoomIn);
+    harness.state_mut().apply(Command::ZoomIn);
+    for _ in 0..4 {
+        harness.run();
+    }
+    // What does not fit in the toolbar's one row is in its "More" menu.
+    harness.get_by_label("More ▾");
+    // The columns keep room for several claims.
+    let claims = harness
+        .query_all_by_role(Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.contains(" claim: "))
+        .count();
+    assert!(claims >= 6, "{claims} claims shown");
+    // The group table still shows claim text.
+    assert!(
+        harness
+            .query_all_by_role(Role::Button)
+            .filter_map(|n| n.accesskit_node().label())
+            .any(|l| l.contains(" group: ") && l.contains("Kessling"))
+    );
+}
+
+#[test]
+fn thirty_articles_are_told_apart_and_listed() {
+    let harness = harness(common::many_articles(30), 1600.0, 1000.0);
+    assert_eq!(column_headers(&harness).len(), 30);
+    let headers = column_headers(&harness);
+    let mut unique = headers.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 30, "every column told apart");
+    assert!(
+        harness
+            .query_all_by_role(Role::Button)
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| l.contains(" group: "))
+            .count()
+            >= 5
     );
 }

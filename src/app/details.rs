@@ -17,16 +17,26 @@ pub(crate) fn details_ui(
     state: &mut UiState,
     out: &mut Vec<Command>,
 ) {
+    // Sizes follow the window: the columns above always keep room for a few claims, the group
+    // table beside the differences keeps room for its outlet cells and some claim text.
+    let (height, width) = (ui.available_height(), ui.available_width());
+    let details_max = (height - theme::COLUMNS_MIN_HEIGHT).max(theme::DETAILS_MIN_HEIGHT);
+    let details_default =
+        (height * theme::DETAILS_SHARE).clamp(theme::DETAILS_MIN_HEIGHT, details_max);
+    let diff_max = (width - theme::GROUPS_MIN_WIDTH).max(theme::DIFF_MIN_WIDTH);
+    let diff_default = (width * theme::DIFF_SHARE).clamp(theme::DIFF_MIN_WIDTH, diff_max);
     Panel::bottom("details")
         .resizable(true)
-        .default_size(theme::DETAILS_DEFAULT_HEIGHT)
-        .min_size(140.0)
+        .default_size(details_default)
+        .min_size(theme::DETAILS_MIN_HEIGHT)
+        .max_size(details_max)
         .show(ui, |ui| {
             if view.prefs.show_differences {
                 Panel::right("differences")
                     .resizable(true)
-                    .default_size(theme::DIFF_DEFAULT_WIDTH)
-                    .min_size(260.0)
+                    .default_size(diff_default)
+                    .min_size(theme::DIFF_MIN_WIDTH)
+                    .max_size(diff_max)
                     .show(ui, |ui| diff_panel::diff_panel_ui(ui, view, state, out));
             }
             egui::CentralPanel::no_frame().show(ui, |ui| {

@@ -403,6 +403,14 @@ mod tests {
         let mut changed = start.clone();
         changed.settings.search = "flood".into();
         doc.refresh_dirty(&changed);
+        assert!(
+            !doc.is_dirty(),
+            "a search is how the user looks, not their work"
+        );
+        changed
+            .claim_notes
+            .insert(crate::analysis::ClaimId("c1".into()), "checked".into());
+        doc.refresh_dirty(&changed);
         assert!(doc.is_dirty());
         doc.refresh_dirty(&start);
         assert!(!doc.is_dirty());

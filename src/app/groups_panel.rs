@@ -21,16 +21,15 @@ pub(crate) fn groups_panel_ui(
 ) {
     controls_ui(ui, view, state, out);
     ui.add_space(4.0);
-    let comparison = view.comparison();
-    let outlets = comparison.articles.len();
-    let fixed = theme::MATRIX_STATUS_WIDTH + outlets as f32 * theme::MATRIX_CELL_WIDTH;
-    let label_width = (ui.available_width() - fixed - 18.0).max(260.0);
-    let total_width = fixed + label_width;
+    let layout = TableLayout::new(
+        view.comparison().articles.len(),
+        ui.available_width() - 18.0,
+    );
     ScrollArea::horizontal()
         .id_salt("matrix columns")
         .auto_shrink(false)
         .show(ui, |ui| {
-            header_row_ui(ui, view, total_width);
+            header_row_ui(ui, view, &layout);
             if view.listed.is_empty() {
                 ui.add_space(8.0);
                 ui.label(
@@ -70,7 +69,7 @@ pub(crate) fn groups_panel_ui(
                             view,
                             state,
                             out,
-                            total_width,
+                            &layout,
                         );
                     }
                     range
@@ -171,9 +170,11 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<
     });
 }
 
-fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
-    let (rect, _) =
-        ui.allocate_exact_size(vec2(total_width, theme::MATRIX_ROW_HEIGHT), Sense::hover());
+fn header_row_ui(ui: &mut Ui, view: &View<'_>, layout: &TableLayout) {
+    let (rect, _) = ui.allocate_exact_size(
+        vec2(layout.total_width, theme::MATRIX_ROW_HEIGHT),
+        Sense::hover(),
+    );
     let painter = ui.painter();
     let dim = view.palette.dim;
     let font = egui::FontId::proportional(12.0);
@@ -185,7 +186,7 @@ fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
         dim,
     );
     for article in 0..view.comparison().articles.len() {
-        let cell = cell_rect(rect, article);
+        let cell = layout.cell_rect(rect, article);
         let outlet = view.outlet(article);
         let response = ui
             .interact(
@@ -205,11 +206,11 @@ fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
             cell.center(),
             Align2::CENTER_CENTER,
             view.outlet_short(article),
-            font.clone(),
+            layout.header_font(),
             dim,
         );
     }
-    let label_x = rect.left() + label_left(view.comparison().articles.len());
+    let label_x = rect.left() + layout.label_left;
     ui.painter().text(
         egui::pos2(label_x, rect.center().y),
         Align2::LEFT_CENTER,
@@ -224,16 +225,71 @@ fn header_row_ui(ui: &mut Ui, view: &View<'_>, total_width: f32) {
     );
 }
 
-fn cell_rect(row: egui::Rect, article: usize) -> egui::Rect {
-    let left = row.left() + theme::MATRIX_STATUS_WIDTH + article as f32 * theme::MATRIX_CELL_WIDTH;
-    egui::Rect::from_min_size(
-        egui::pos2(left, row.top()),
-        vec2(theme::MATRIX_CELL_WIDTH, row.height()),
-    )
+/// Where the table's parts go: the status, one narrow cell per outlet, the claim text. With
+/// many outlets the cells narrow (down to [`MIN_CELL_WIDTH`]); when even then they would push the
+/// claim text out of view, the text comes right after the status and the cells follow it,
+/// reached by scrolling sideways.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TableLayout {
+    /// Width of one outlet cell.
+    pub(crate) cell_width: f32,
+    /// Where the first cell starts, from the row's left.
+    pub(crate) cells_left: f32,
+    /// Where the claim text starts, from the row's left.
+    pub(crate) label_left: f32,
+    /// Width of the claim text.
+    pub(crate) label_width: f32,
+    /// Width of a whole row.
+    pub(crate) total_width: f32,
 }
 
-fn label_left(outlets: usize) -> f32 {
-    theme::MATRIX_STATUS_WIDTH + outlets as f32 * theme::MATRIX_CELL_WIDTH + 8.0
+/// Narrowest outlet cell.
+const MIN_CELL_WIDTH: f32 = 24.0;
+/// Narrowest claim text.
+const MIN_LABEL_WIDTH: f32 = 240.0;
+
+impl TableLayout {
+    /// The layout for `outlets` cells in `available` points of width.
+    pub(crate) fn new(outlets: usize, available: f32) -> Self {
+        let status = theme::MATRIX_STATUS_WIDTH;
+        let n = outlets.max(1) as f32;
+        let cell_width = ((available - status - MIN_LABEL_WIDTH - 8.0) / n)
+            .clamp(MIN_CELL_WIDTH, theme::MATRIX_CELL_WIDTH);
+        let cells = outlets as f32 * cell_width;
+        if status + cells + 8.0 + MIN_LABEL_WIDTH <= available {
+            let label_width = available - status - cells - 8.0;
+            Self {
+                cell_width,
+                cells_left: status,
+                label_left: status + cells + 8.0,
+                label_width,
+                total_width: available,
+            }
+        } else {
+            let label_width = (available - status - 8.0 - 4.0 * cell_width).max(MIN_LABEL_WIDTH);
+            Self {
+                cell_width,
+                cells_left: status + label_width + 8.0,
+                label_left: status,
+                label_width,
+                total_width: status + label_width + 8.0 + cells,
+            }
+        }
+    }
+
+    /// The cell of `article` in a row.
+    pub(crate) fn cell_rect(&self, row: egui::Rect, article: usize) -> egui::Rect {
+        let left = row.left() + self.cells_left + article as f32 * self.cell_width;
+        egui::Rect::from_min_size(
+            egui::pos2(left, row.top()),
+            vec2(self.cell_width, row.height()),
+        )
+    }
+
+    /// The header's font: smaller in narrow cells.
+    fn header_font(&self) -> egui::FontId {
+        egui::FontId::proportional(if self.cell_width < 28.0 { 10.0 } else { 12.0 })
+    }
 }
 
 /// Articles with a member in a link whose facts surely conflict (what makes the group conflicting).
@@ -255,15 +311,17 @@ fn row_ui(
     view: &View<'_>,
     state: &mut UiState,
     out: &mut Vec<Command>,
-    total_width: f32,
+    layout: &TableLayout,
 ) {
     let comparison = view.comparison();
     let Some(group) = comparison.groups.get(group_index) else {
         return;
     };
     let palette = &view.palette;
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(total_width, theme::MATRIX_ROW_HEIGHT), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(
+        vec2(layout.total_width, theme::MATRIX_ROW_HEIGHT),
+        Sense::click(),
+    );
     let selected = view.selected_group == Some(group_index);
     let label = group
         .members
@@ -299,7 +357,7 @@ fn row_ui(
             Vec::new()
         };
         for article in 0..comparison.articles.len() {
-            let cell = cell_rect(rect, article);
+            let cell = layout.cell_rect(rect, article);
             let (symbol, color) = if !group.present_in.contains(&article) {
                 ("·", palette.dim)
             } else if conflicted.contains(&article) {
@@ -315,7 +373,8 @@ fn row_ui(
                 color,
             );
         }
-        let mut x = rect.left() + label_left(comparison.articles.len());
+        let mut x = rect.left() + layout.label_left;
+        let label_right = x + layout.label_width;
         if group.user_curated {
             let chip = painter.text(
                 egui::pos2(x, rect.center().y),
@@ -336,7 +395,7 @@ fn row_ui(
             );
             x = chip.right() + 8.0;
         }
-        let width = (rect.right() - x - 6.0).max(20.0);
+        let width = (label_right - x - 14.0).max(20.0);
         let mut job = egui::text::LayoutJob::simple_singleline(
             label.to_owned(),
             egui::FontId::proportional(13.0),
@@ -400,5 +459,41 @@ fn row_ui(
     });
     if response.clicked() {
         out.push(Command::SelectGroup(group_index));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_outlets_keep_wide_cells_and_the_text_fills_the_rest() {
+        let layout = TableLayout::new(4, 700.0);
+        assert_eq!(layout.cell_width, theme::MATRIX_CELL_WIDTH);
+        assert_eq!(layout.cells_left, theme::MATRIX_STATUS_WIDTH);
+        assert_eq!(layout.total_width, 700.0);
+        assert!(layout.label_left > layout.cells_left);
+    }
+
+    #[test]
+    fn many_outlets_narrow_the_cells_and_never_push_the_text_out_of_view() {
+        for outlets in [6, 12, 21, 30, 60] {
+            for available in [380.0, 600.0, 900.0, 1400.0] {
+                let layout = TableLayout::new(outlets, available);
+                assert!(layout.cell_width >= MIN_CELL_WIDTH);
+                assert!(layout.label_width >= MIN_LABEL_WIDTH);
+                // The claim text starts within the visible width.
+                assert!(
+                    layout.label_left + 40.0 <= available,
+                    "{outlets} outlets in {available}: {layout:?}"
+                );
+            }
+        }
+        let thirty = TableLayout::new(30, 600.0);
+        assert_eq!(thirty.label_left, theme::MATRIX_STATUS_WIDTH, "text first");
+        assert!(
+            thirty.total_width > 600.0,
+            "the cells are reached by scrolling"
+        );
     }
 }

@@ -31,10 +31,18 @@ pub(crate) const MATRIX_ROW_HEIGHT: f32 = 22.0;
 pub(crate) const MATRIX_CELL_WIDTH: f32 = 30.0;
 /// Width of the status cell of the coverage matrix.
 pub(crate) const MATRIX_STATUS_WIDTH: f32 = 104.0;
-/// Default height of the details area (groups and diff) at the bottom.
-pub(crate) const DETAILS_DEFAULT_HEIGHT: f32 = 290.0;
-/// Default width of the diff panel inside the details area.
-pub(crate) const DIFF_DEFAULT_WIDTH: f32 = 520.0;
+/// Share of the window's height the details area takes at first.
+pub(crate) const DETAILS_SHARE: f32 = 0.4;
+/// The details area's smallest height.
+pub(crate) const DETAILS_MIN_HEIGHT: f32 = 150.0;
+/// Height the article columns always keep above the details area.
+pub(crate) const COLUMNS_MIN_HEIGHT: f32 = 220.0;
+/// Share of the window's width the Differences panel takes at first.
+pub(crate) const DIFF_SHARE: f32 = 0.42;
+/// The Differences panel's smallest width.
+pub(crate) const DIFF_MIN_WIDTH: f32 = 280.0;
+/// Width the claim-group table keeps beside the Differences panel.
+pub(crate) const GROUPS_MIN_WIDTH: f32 = 380.0;
 /// Rounding of cards and chips.
 pub(crate) const CORNER_RADIUS: u8 = 6;
 

@@ -163,55 +163,30 @@ pub(crate) fn toolbar_ui(
     Panel::top("toolbar")
         .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(8, 6)))
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                command_button(
-                    ui,
-                    "Add articles…",
-                    Command::OpenArticles,
-                    !view.dialog_open,
-                    out,
-                );
-                command_button(ui, "Add link…", Command::OpenLink, true, out);
-                command_button(ui, "Paste article…", Command::PasteArticle, true, out);
-                path_field_ui(ui, state, out);
-                ui.separator();
-                let has_groups = !view.comparison().groups.is_empty();
-                command_button(
-                    ui,
-                    "◀ Previous conflict",
-                    Command::PreviousConflict,
-                    has_groups,
-                    out,
-                );
-                command_button(
-                    ui,
-                    "Next conflict ▶",
-                    Command::NextConflict,
-                    has_groups,
-                    out,
-                );
-                ui.separator();
-                let selected = view
-                    .selected_claim
-                    .and_then(|c| view.claim(c))
-                    .map(|c| c.id.clone());
-                command_button(
-                    ui,
-                    "Link with…",
-                    Command::StartLinking,
-                    selected.is_some(),
-                    out,
-                );
-                command_button(
-                    ui,
-                    "Unlink",
-                    Command::UnlinkClaim(selected.clone().unwrap_or(ClaimId(String::new()))),
-                    selected.is_some(),
-                    out,
-                );
-                if !view.comparison().groups.is_empty() {
-                    ui.separator();
-                    legend_ui(ui, view);
+            // The path field stays in the row while it is asked for, typed in or focused.
+            let path_wanted = state.focus_path
+                || !state.path_input.is_empty()
+                || ui
+                    .ctx()
+                    .memory(|m| m.has_focus(egui::Id::unique(PATH_FIELD_ID)));
+            let shown = fitting_sections(ui, view, path_wanted);
+            ui.horizontal(|ui| {
+                for section in Section::ORDER {
+                    if shown.contains(&section) {
+                        section_ui(ui, section, view, state, out);
+                    }
+                }
+                if shown.len() < Section::ORDER.len() {
+                    ui.menu_button("More ▾", |ui| {
+                        for section in Section::ORDER {
+                            if !shown.contains(&section) {
+                                ui.vertical(|ui| section_ui(ui, section, view, state, out));
+                                ui.separator();
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("The toolbar's other buttons, for a narrow window");
                 }
                 if view.busy {
                     ui.separator();
@@ -227,10 +202,197 @@ pub(crate) fn toolbar_ui(
         });
 }
 
+/// A part of the toolbar that is shown whole or moved whole into the "More" menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// Add articles…, Add link…, Paste article…
+    Add,
+    /// The typed path or address field.
+    Path,
+    /// Previous and next conflict.
+    Conflicts,
+    /// Link with… and Unlink.
+    Linking,
+    /// The shared / conflicting / single-outlet counts.
+    Counts,
+}
+
+impl Section {
+    /// Left to right.
+    const ORDER: [Section; 5] = [
+        Section::Add,
+        Section::Path,
+        Section::Conflicts,
+        Section::Linking,
+        Section::Counts,
+    ];
+
+    /// Most wanted first: what stays when the window is narrow.
+    const PRIORITY: [Section; 5] = [
+        Section::Counts,
+        Section::Conflicts,
+        Section::Add,
+        Section::Linking,
+        Section::Path,
+    ];
+
+    /// The texts of its buttons and labels, to measure its width.
+    fn texts(self, view: &View<'_>) -> Vec<String> {
+        match self {
+            Section::Add => vec![
+                "Add articles…".into(),
+                "Add link…".into(),
+                "Paste article…".into(),
+            ],
+            Section::Path => vec!["Add file".into()],
+            Section::Conflicts => vec!["◀ Previous conflict".into(), "Next conflict ▶".into()],
+            Section::Linking => vec!["Link with…".into(), "Unlink".into()],
+            Section::Counts => {
+                let (shared, conflicting, single) = view.status_counts();
+                vec![
+                    format!("= {shared} shared"),
+                    format!("≠ {conflicting} conflicting"),
+                    format!("◦ {single} single-outlet"),
+                ]
+            }
+        }
+    }
+}
+
+/// The path field's widget id (it keeps its focus wherever it is drawn).
+const PATH_FIELD_ID: &str = "open path field";
+
+/// Width of the path field itself (its "Add file" button is measured with the texts).
+const PATH_FIELD_WIDTH: f32 = 210.0;
+
+/// The sections that fit in one row, by priority; a requested path field always shows.
+fn fitting_sections(ui: &Ui, view: &View<'_>, path_wanted: bool) -> Vec<Section> {
+    let spacing = ui.spacing();
+    let (pad, gap) = (spacing.button_padding.x, spacing.item_spacing.x);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let text_width = |text: &str| {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let width_of = |section: Section| {
+        let texts = section.texts(view);
+        // The counts are plain labels; everything else is a button with padding.
+        let padding = if section == Section::Counts {
+            0.0
+        } else {
+            2.0 * pad
+        };
+        let mut width: f32 = texts.iter().map(|t| text_width(t) + padding + gap).sum();
+        if section == Section::Path {
+            width += PATH_FIELD_WIDTH + gap;
+        }
+        // The separator before it.
+        width + 2.0 * gap + 1.0
+    };
+    let more = text_width("More ▾") + 2.0 * pad + 3.0 * gap;
+    let busy = if view.busy || !view.job_statuses.is_empty() {
+        140.0
+    } else {
+        0.0
+    };
+    let available = ui.available_width() - busy;
+    let mut used = 0.0;
+    let mut shown = Vec::new();
+    let mut priority: Vec<Section> = Section::PRIORITY.to_vec();
+    if path_wanted {
+        priority.retain(|s| *s != Section::Path);
+        priority.insert(0, Section::Path);
+    }
+    let count = priority.len();
+    for (n, section) in priority.into_iter().enumerate() {
+        let width = width_of(section);
+        let last = n + 1 == count;
+        // Room for "More" is kept unless this is the last section.
+        let needed = if last { width } else { width + more };
+        if used + needed <= available {
+            used += width;
+            shown.push(section);
+        }
+    }
+    shown
+}
+
+fn section_ui(
+    ui: &mut Ui,
+    section: Section,
+    view: &View<'_>,
+    state: &mut UiState,
+    out: &mut Vec<Command>,
+) {
+    if section != Section::Add {
+        ui.separator();
+    }
+    match section {
+        Section::Add => {
+            command_button(
+                ui,
+                "Add articles…",
+                Command::OpenArticles,
+                !view.dialog_open,
+                out,
+            );
+            command_button(ui, "Add link…", Command::OpenLink, true, out);
+            command_button(ui, "Paste article…", Command::PasteArticle, true, out);
+        }
+        Section::Path => path_field_ui(ui, state, out),
+        Section::Conflicts => {
+            let has_groups = !view.comparison().groups.is_empty();
+            command_button(
+                ui,
+                "◀ Previous conflict",
+                Command::PreviousConflict,
+                has_groups,
+                out,
+            );
+            command_button(
+                ui,
+                "Next conflict ▶",
+                Command::NextConflict,
+                has_groups,
+                out,
+            );
+        }
+        Section::Linking => {
+            let selected = view
+                .selected_claim
+                .and_then(|c| view.claim(c))
+                .map(|c| c.id.clone());
+            command_button(
+                ui,
+                "Link with…",
+                Command::StartLinking,
+                selected.is_some(),
+                out,
+            );
+            command_button(
+                ui,
+                "Unlink",
+                Command::UnlinkClaim(selected.clone().unwrap_or(ClaimId(String::new()))),
+                selected.is_some(),
+                out,
+            );
+        }
+        Section::Counts => {
+            if !view.comparison().groups.is_empty() {
+                legend_ui(ui, view);
+            }
+        }
+    }
+}
+
 /// "Open path": a field where a file path can be typed, for when no dialog can be shown.
 fn path_field_ui(ui: &mut Ui, state: &mut UiState, out: &mut Vec<Command>) {
     let response = ui.add(
         egui::TextEdit::singleline(&mut state.path_input)
+            .id(egui::Id::unique(PATH_FIELD_ID))
             .hint_text("File path or web address…")
             .desired_width(210.0),
     );
