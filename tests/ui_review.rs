@@ -294,3 +294,76 @@ fn the_report_is_exported_from_the_file_menu_with_decisions_and_notes() {
     );
     assert_eq!(harness.state().workspace().claim_notes.len(), 1);
 }
+
+/// Two claims of different articles, each in a group of several claims, in different groups.
+fn claims_in_two_groups(harness: &Harness<'_, App>) -> (usize, usize) {
+    let c = harness.state().comparison();
+    let multi = |i: usize| c.groups[c.claims[i].group].members.len() > 1;
+    for a in 0..c.claims.len() {
+        for b in 0..c.claims.len() {
+            if multi(a)
+                && multi(b)
+                && c.claims[a].group != c.claims[b].group
+                && c.claims[a].article != c.claims[b].article
+            {
+                return (a, b);
+            }
+        }
+    }
+    panic!("the demo has two groups of several claims");
+}
+
+#[test]
+fn a_link_that_would_join_two_groups_asks_and_can_link_only_the_pair() {
+    let mut harness = demo_harness();
+    let (a, b) = claims_in_two_groups(&harness);
+    let c = harness.state().comparison();
+    let (id_a, id_b) = (c.claims[a].id.clone(), c.claims[b].id.clone());
+    let sizes = (
+        c.groups[c.claims[a].group].members.len(),
+        c.groups[c.claims[b].group].members.len(),
+    );
+    harness
+        .state_mut()
+        .apply(Command::LinkClaims(id_a.clone(), id_b.clone()));
+    harness.run();
+    harness.get_by_label_contains("This link joins two groups");
+    assert!(
+        !harness.state().is_dirty(),
+        "nothing changes before the choice"
+    );
+
+    harness.get_by_label("Link only these two claims").click();
+    harness.run();
+    harness.state_mut().wait_for_analysis();
+    harness.run();
+    let c = harness.state().comparison();
+    let ia = c.claim_by_id(&id_a).unwrap();
+    let ib = c.claim_by_id(&id_b).unwrap();
+    assert_eq!(c.claims[ia].group, c.claims[ib].group);
+    assert_eq!(
+        c.groups[c.claims[ia].group].members.len(),
+        2,
+        "only the pair"
+    );
+
+    // One undo step back, then join the groups instead.
+    harness.state_mut().apply(Command::Undo);
+    harness.state_mut().wait_for_analysis();
+    harness.run();
+    harness
+        .state_mut()
+        .apply(Command::LinkClaims(id_a.clone(), id_b.clone()));
+    harness.run();
+    harness.get_by_label("Join the two groups").click();
+    harness.run();
+    harness.state_mut().wait_for_analysis();
+    harness.run();
+    let c = harness.state().comparison();
+    let ia = c.claim_by_id(&id_a).unwrap();
+    assert!(c.groups[c.claims[ia].group].members.len() >= sizes.0.max(sizes.1) + 1);
+    assert_eq!(
+        c.claims[ia].group,
+        c.claims[c.claim_by_id(&id_b).unwrap()].group
+    );
+}

@@ -146,7 +146,15 @@ impl App {
                 }
             }
             Command::CancelLinking => self.ui.linking = false,
-            Command::LinkClaims(a, b) => self.link(a, b),
+            Command::LinkClaims(a, b) => self.request_link(a, b),
+            Command::LinkPair { a, b, join } => {
+                self.ui.link_choice = None;
+                if join {
+                    self.link(a, b);
+                } else {
+                    self.link_only_pair(a, b);
+                }
+            }
             Command::UnlinkClaim(id) => self.unlink_claim(&id),
             Command::RemoveLink(a, b) => self.remove_link(&a, &b),
             Command::ResetDecisions => {

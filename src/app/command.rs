@@ -145,8 +145,18 @@ pub enum Command {
     StartLinking,
     /// Leave link mode without linking.
     CancelLinking,
-    /// Link two claims the matcher did not link.
+    /// Link two claims the matcher did not link (asks first when that would join two groups).
     LinkClaims(ClaimId, ClaimId),
+    /// Link two claims, answering "this joins two groups": `join` merges both groups, otherwise
+    /// only the pair is linked and both claims leave their old groups.
+    LinkPair {
+        /// One claim.
+        a: ClaimId,
+        /// The other claim.
+        b: ClaimId,
+        /// Join the two groups (true) or link only these two claims (false).
+        join: bool,
+    },
     /// Take a claim out of its group (unlink it from every other member).
     UnlinkClaim(ClaimId),
     /// Remove one link between two claims.
@@ -367,6 +377,8 @@ impl Command {
             Command::StartLinking => "Link with…",
             Command::CancelLinking => "Cancel linking",
             Command::LinkClaims(..) => "Link claims",
+            Command::LinkPair { join: true, .. } => "Join the two groups",
+            Command::LinkPair { join: false, .. } => "Link only these two claims",
             Command::UnlinkClaim(_) => "Unlink from group",
             Command::RemoveLink(..) => "Remove link",
             Command::ResetDecisions => "Reset manual links",
@@ -452,6 +464,10 @@ impl Command {
             }
             Command::CancelLinking => "Stop linking without changing anything",
             Command::LinkClaims(..) => "Mark these claims as stating the same thing",
+            Command::LinkPair { join: true, .. } => "Every claim of both groups becomes one group",
+            Command::LinkPair { join: false, .. } => {
+                "The two claims leave their groups and form a group of their own"
+            }
             Command::UnlinkClaim(_) => {
                 "Take the selected claim out of its group: it does not state the same thing"
             }

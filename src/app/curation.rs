@@ -44,6 +44,65 @@ impl App {
         }
     }
 
+    /// Link two claims; when each already belongs to a group of several claims, ask first
+    /// whether to join the groups or to link only the pair.
+    pub(super) fn request_link(&mut self, a: ClaimId, b: ClaimId) {
+        let comparison = self.comparison();
+        let group_size = |id: &ClaimId| {
+            comparison
+                .claim_by_id(id)
+                .and_then(|i| comparison.claims.get(i))
+                .and_then(|c| {
+                    comparison
+                        .groups
+                        .get(c.group)
+                        .map(|g| (c.group, g.members.len()))
+                })
+        };
+        if let (Some((ga, na)), Some((gb, nb))) = (group_size(&a), group_size(&b))
+            && ga != gb
+            && na > 1
+            && nb > 1
+        {
+            self.ui.linking = false;
+            self.ui.link_choice = Some((a, b));
+            return;
+        }
+        self.link(a, b);
+    }
+
+    /// Link only these two claims: both leave their groups (their other links are removed)
+    /// and form a group of their own. One undo step.
+    pub(super) fn link_only_pair(&mut self, a: ClaimId, b: ClaimId) {
+        let comparison = self.comparison();
+        let (Some(ia), Some(ib)) = (comparison.claim_by_id(&a), comparison.claim_by_id(&b)) else {
+            return;
+        };
+        let partners: Vec<(ClaimId, ClaimId, LinkOrigin)> = comparison
+            .links
+            .iter()
+            .filter(|l| {
+                let touches = l.a == ia || l.b == ia || l.a == ib || l.b == ib;
+                let the_pair = (l.a == ia.min(ib)) && (l.b == ia.max(ib));
+                touches && !the_pair
+            })
+            .map(|l| {
+                (
+                    comparison.claims[l.a].id.clone(),
+                    comparison.claims[l.b].id.clone(),
+                    l.origin,
+                )
+            })
+            .collect();
+        self.record("Link only these claims");
+        for (x, y, origin) in partners {
+            self.drop_link(&x, &y, origin);
+        }
+        self.workspace.decisions.link(a.clone(), b);
+        self.reanalyse();
+        self.select_claim(a, false);
+    }
+
     /// Take a claim out of its group: every link it has is removed.
     pub(super) fn unlink_claim(&mut self, id: &ClaimId) {
         let comparison = self.comparison();

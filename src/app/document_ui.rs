@@ -29,6 +29,8 @@ pub(crate) fn dialogs_ui(
         save_path_ui(ui, view, state, out);
     } else if state.link_dialog.is_some() {
         link_dialog_ui(ui, view, state, out);
+    } else if state.link_choice.is_some() {
+        link_choice_ui(ui, view, state, out);
     }
 }
 
@@ -289,5 +291,92 @@ mod tests {
         assert_eq!(ago(now - Duration::from_secs(61)), "1 minute ago");
         assert_eq!(ago(now - Duration::from_secs(7200)), "2 hours ago");
         assert_eq!(ago(now - Duration::from_secs(3 * 86_400)), "3 days ago");
+    }
+}
+
+/// "This link joins two groups": what would join, and the choice between joining them and
+/// linking only the pair.
+fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
+    let Some((a, b)) = state.link_choice.clone() else {
+        return;
+    };
+    let comparison = view.comparison();
+    let group_of = |id: &crate::analysis::ClaimId| {
+        comparison
+            .claim_by_id(id)
+            .and_then(|i| comparison.claims.get(i))
+            .and_then(|c| comparison.groups.get(c.group))
+    };
+    let (Some(group_a), Some(group_b)) = (group_of(&a), group_of(&b)) else {
+        state.link_choice = None;
+        return;
+    };
+    let mut cancel = false;
+    let response = Modal::new(Id::unique("link joins groups dialog")).show(ui.ctx(), |ui| {
+        ui.set_max_width(620.0);
+        heading(ui, "This link joins two groups");
+        ui.label(
+            RichText::new(
+                "Both claims already belong to groups of matching claims. Join the groups, or \
+                 link only these two claims (they leave their groups).",
+            )
+            .color(view.palette.dim),
+        );
+        for (title, group) in [("First group", group_a), ("Second group", group_b)] {
+            ui.add_space(6.0);
+            ui.label(RichText::new(format!("{title} ({} claims)", group.members.len())).strong());
+            const SHOWN: usize = 8;
+            let chosen_first = group
+                .members
+                .iter()
+                .copied()
+                .filter_map(|m| comparison.claims.get(m))
+                .filter(|c| c.id == a || c.id == b);
+            let others = group
+                .members
+                .iter()
+                .copied()
+                .filter_map(|m| comparison.claims.get(m))
+                .filter(|c| c.id != a && c.id != b);
+            let listed: Vec<_> = chosen_first.chain(others).collect();
+            let more = listed.len().saturating_sub(SHOWN);
+            for claim in listed.into_iter().take(SHOWN) {
+                let chosen = claim.id == a || claim.id == b;
+                let text = format!(
+                    "{}{}: {}",
+                    if chosen { "▶ " } else { "" },
+                    view.outlet(claim.article),
+                    crate::analysis::text::words::shorten(&claim.text, 110)
+                );
+                let text = RichText::new(text);
+                ui.label(if chosen {
+                    text.strong()
+                } else {
+                    text.color(view.palette.dim)
+                });
+            }
+            if more > 0 {
+                ui.label(RichText::new(format!("… and {more} more")).color(view.palette.dim));
+            }
+        }
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            let join = Command::LinkPair {
+                a: a.clone(),
+                b: b.clone(),
+                join: true,
+            };
+            command_button(ui, join.label(), join.clone(), true, out);
+            let pair = Command::LinkPair {
+                a: a.clone(),
+                b: b.clone(),
+                join: false,
+            };
+            command_button(ui, pair.label(), pair.clone(), true, out);
+            cancel = ui.button("Cancel").clicked();
+        });
+    });
+    if cancel || response.should_close() {
+        state.link_choice = None;
     }
 }

@@ -107,6 +107,7 @@ impl App {
             || self.ui.save_path_prompt.is_some()
             || self.ui.unsaved_prompt.is_some()
             || self.ui.changed_prompt.is_some()
+            || self.ui.link_choice.is_some()
             || !self.ui.restore_offer.is_empty()
         {
             // A dialog or an in-place edit has the keyboard.

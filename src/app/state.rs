@@ -153,6 +153,8 @@ pub(crate) struct UiState {
     pub(crate) note_in_edit: Option<(bool, ClaimId)>,
     /// The Differences panel should start at the top (a new selection).
     pub(crate) differences_to_top: bool,
+    /// "This link joins two groups" is asked for these two claims.
+    pub(crate) link_choice: Option<(ClaimId, ClaimId)>,
     /// A text field had the keyboard at the end of the last frame.
     pub(crate) text_focus_last_frame: bool,
 }
