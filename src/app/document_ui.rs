@@ -279,21 +279,6 @@ fn save_path_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Com
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn snapshot_ages_read_naturally() {
-        let now = SystemTime::now();
-        assert_eq!(ago(now), "moments ago");
-        assert_eq!(ago(now - Duration::from_secs(61)), "1 minute ago");
-        assert_eq!(ago(now - Duration::from_secs(7200)), "2 hours ago");
-        assert_eq!(ago(now - Duration::from_secs(3 * 86_400)), "3 days ago");
-    }
-}
-
 /// "This link joins two groups": what would join, and the choice between joining them and
 /// linking only the pair.
 fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
@@ -378,5 +363,20 @@ fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<C
     });
     if cancel || response.should_close() {
         state.link_choice = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn snapshot_ages_read_naturally() {
+        let now = SystemTime::now();
+        assert_eq!(ago(now), "moments ago");
+        assert_eq!(ago(now - Duration::from_secs(61)), "1 minute ago");
+        assert_eq!(ago(now - Duration::from_secs(7200)), "2 hours ago");
+        assert_eq!(ago(now - Duration::from_secs(3 * 86_400)), "3 days ago");
     }
 }
