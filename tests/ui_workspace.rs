@@ -411,9 +411,11 @@ fn manual_links_survive_a_change_of_matching_and_a_reload() {
         .find(|(x, y)| x.group != y.group)
         .map(|(x, y)| (x.id.clone(), y.id.clone()))
         .expect("two claims in different groups");
-    harness
-        .state_mut()
-        .apply(Command::LinkClaims(a.clone(), b.clone()));
+    harness.state_mut().apply(Command::LinkPair {
+        a: a.clone(),
+        b: b.clone(),
+        join: true,
+    });
     harness
         .state_mut()
         .apply(Command::SetMatching(MatchingPreset::Strict));

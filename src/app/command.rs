@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::KeyboardShortcut;
 
 use super::matching_preset::MatchingPreset;
 use super::prefs::{DetailsTab, GroupSort, PanelKind};
 use super::theme::ThemeChoice;
+use super::ui_command::{Os, UiCommand};
 use crate::analysis::{ClaimId, ConflictKind};
 use crate::ingest::ArticleMeta;
 use crate::workspace::GroupFilter;
@@ -222,121 +223,92 @@ pub enum Command {
     ShowShortcuts,
 }
 
-const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(modifiers, key)
-}
-
 impl Command {
-    /// The commands that have keyboard shortcuts, most specific modifiers first (so that
-    /// Shift+F7 is matched before F7).
-    pub(crate) fn with_shortcuts() -> Vec<Command> {
-        let mut commands = vec![
-            Command::NewWorkspace,
-            Command::OpenWorkspace,
-            Command::Save,
-            Command::SaveAs,
-            Command::ExportReport,
-            Command::OpenArticles,
-            Command::OpenLink,
-            Command::PasteArticle,
-            Command::FocusPathField,
-            Command::Quit,
-            Command::NextGroup,
-            Command::PreviousGroup,
-            Command::NextConflict,
-            Command::PreviousConflict,
-            Command::FocusSearch,
-            Command::StartLinking,
-            Command::UnlinkClaim(ClaimId(String::new())),
-            Command::ClearSelection,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::ZoomReset,
-            Command::Undo,
-            Command::Redo,
-            Command::ShowShortcuts,
-        ];
-        commands.sort_by_key(|c| {
-            std::cmp::Reverse(
-                c.shortcuts()
-                    .first()
-                    .map_or(0, |s| modifier_count(s.modifiers)),
-            )
-        });
-        commands
-    }
-
-    /// The main keyboard shortcut, shown in menus and tooltips.
-    pub(crate) fn shortcut(&self) -> Option<KeyboardShortcut> {
-        self.shortcuts().first().copied()
-    }
-
-    /// Every shortcut that triggers this command (the first is shown in menus).
-    pub(crate) fn shortcuts(&self) -> Vec<KeyboardShortcut> {
-        let none = Modifiers::NONE;
-        let cmd = Modifiers::COMMAND;
+    /// The field-free command this is, if it is one (a claim's unlink is "unlink the selected
+    /// claim"): its label, tooltip and shortcuts come from there.
+    pub fn ui_command(&self) -> Option<UiCommand> {
         match self {
-            Command::NewWorkspace => vec![shortcut(cmd, Key::N)],
-            Command::OpenWorkspace => vec![shortcut(cmd, Key::O)],
-            Command::Save => vec![shortcut(cmd, Key::S)],
-            Command::SaveAs => vec![shortcut(cmd | Modifiers::SHIFT, Key::S)],
-            Command::ExportReport => vec![shortcut(cmd | Modifiers::SHIFT, Key::E)],
-            Command::OpenArticles => vec![shortcut(cmd | Modifiers::SHIFT, Key::O)],
-            Command::OpenLink => vec![shortcut(cmd | Modifiers::SHIFT, Key::L)],
-            Command::PasteArticle => vec![shortcut(cmd | Modifiers::SHIFT, Key::V)],
-            Command::FocusPathField => vec![shortcut(cmd, Key::L)],
-            Command::Quit => vec![shortcut(cmd, Key::Q)],
-            Command::Undo => vec![shortcut(cmd, Key::Z)],
-            Command::Redo => vec![
-                shortcut(cmd | Modifiers::SHIFT, Key::Z),
-                shortcut(cmd, Key::Y),
-            ],
-            Command::NextGroup => vec![
-                shortcut(none, Key::J),
-                shortcut(Modifiers::ALT, Key::ArrowDown),
-            ],
-            Command::PreviousGroup => vec![
-                shortcut(none, Key::K),
-                shortcut(Modifiers::ALT, Key::ArrowUp),
-            ],
-            Command::NextConflict => vec![shortcut(none, Key::F7)],
-            Command::PreviousConflict => vec![shortcut(Modifiers::SHIFT, Key::F7)],
-            Command::FocusSearch => vec![shortcut(cmd, Key::F)],
-            Command::StartLinking => vec![shortcut(none, Key::L)],
-            Command::UnlinkClaim(_) => vec![shortcut(none, Key::U)],
-            Command::ClearSelection => vec![shortcut(none, Key::Escape)],
-            Command::ZoomIn => vec![shortcut(cmd, Key::Plus), shortcut(cmd, Key::Equals)],
-            Command::ZoomOut => vec![shortcut(cmd, Key::Minus)],
-            Command::ZoomReset => vec![shortcut(cmd, Key::Num0)],
-            Command::ShowShortcuts => vec![shortcut(none, Key::F1)],
-            _ => Vec::new(),
+            Command::NewWorkspace => Some(UiCommand::NewWorkspace),
+            Command::OpenWorkspace => Some(UiCommand::OpenWorkspace),
+            Command::Save => Some(UiCommand::Save),
+            Command::SaveAs => Some(UiCommand::SaveAs),
+            Command::ExportReport => Some(UiCommand::ExportReport),
+            Command::ClearRecent => Some(UiCommand::ClearRecent),
+            Command::PostponeRecovery => Some(UiCommand::PostponeRecovery),
+            Command::OpenArticles => Some(UiCommand::OpenArticles),
+            Command::OpenLink => Some(UiCommand::OpenLink),
+            Command::PasteArticle => Some(UiCommand::PasteArticle),
+            Command::FocusPathField => Some(UiCommand::FocusPathField),
+            Command::OpenDemo => Some(UiCommand::OpenDemo),
+            Command::Quit => Some(UiCommand::Quit),
+            Command::Undo => Some(UiCommand::Undo),
+            Command::Redo => Some(UiCommand::Redo),
+            Command::ClearSelection => Some(UiCommand::ClearSelection),
+            Command::NextGroup => Some(UiCommand::NextGroup),
+            Command::PreviousGroup => Some(UiCommand::PreviousGroup),
+            Command::NextConflict => Some(UiCommand::NextConflict),
+            Command::PreviousConflict => Some(UiCommand::PreviousConflict),
+            Command::FocusSearch => Some(UiCommand::FocusSearch),
+            Command::StartLinking => Some(UiCommand::StartLinking),
+            Command::CancelLinking => Some(UiCommand::CancelLinking),
+            Command::UnlinkClaim(_) => Some(UiCommand::UnlinkSelected),
+            Command::ResetDecisions => Some(UiCommand::ResetDecisions),
+            Command::ZoomIn => Some(UiCommand::ZoomIn),
+            Command::ZoomOut => Some(UiCommand::ZoomOut),
+            Command::ZoomReset => Some(UiCommand::ZoomReset),
+            Command::ToggleShowPossibleDifferences => {
+                Some(UiCommand::ToggleShowPossibleDifferences)
+            }
+            Command::DismissAllNotices => Some(UiCommand::DismissAllNotices),
+            Command::ShowShortcuts => Some(UiCommand::ShowShortcuts),
+            Command::OpenWorkspacePath(_)
+            | Command::SaveAsPath(_)
+            | Command::ExportReportTo(_)
+            | Command::AnswerUnsaved(_)
+            | Command::AnswerChangedOnDisk(_)
+            | Command::RestoreRecovery(_)
+            | Command::DiscardRecovery(_)
+            | Command::FetchLink(_)
+            | Command::OpenPaths(_)
+            | Command::AddArticleText { .. }
+            | Command::RemoveArticle(_)
+            | Command::MoveArticle { .. }
+            | Command::EditArticleMeta { .. }
+            | Command::SetReference(_)
+            | Command::SelectClaim(_)
+            | Command::SelectGroup(_)
+            | Command::SetFilter(_)
+            | Command::SetSearch(_)
+            | Command::SetSort(_)
+            | Command::LinkClaims(..)
+            | Command::LinkPair { .. }
+            | Command::RemoveLink(..)
+            | Command::DismissConflict { .. }
+            | Command::RestoreConflict { .. }
+            | Command::SetClaimNote { .. }
+            | Command::SetGroupNote { .. }
+            | Command::SetMatching(_)
+            | Command::SetTheme(_)
+            | Command::TogglePanel(_)
+            | Command::ShowDetailsTab(_)
+            | Command::DismissNotice(_) => None,
         }
     }
 
-    /// True when the shortcut is a plain key that would clash with typing, so it only works while
-    /// no text field has keyboard focus.
-    pub(crate) fn shortcut_needs_no_text_focus(shortcut: &KeyboardShortcut) -> bool {
-        let function_key = matches!(
-            shortcut.logical_key,
-            Key::F1 | Key::F2 | Key::F3 | Key::F4 | Key::F5 | Key::F6 | Key::F7 | Key::F8
-        );
-        // Text fields have their own undo and redo.
-        let text_undo =
-            matches!(shortcut.logical_key, Key::Z | Key::Y) && shortcut.modifiers.command;
-        (shortcut.conflicts_with_text_editing() && !function_key) || text_undo
+    /// The main keyboard shortcut on this OS, shown in menus and tooltips.
+    pub(crate) fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.ui_command()
+            .and_then(|c| c.shortcuts(Os::current()).first().copied())
     }
 
     /// Short text for menus and buttons.
     pub(crate) fn label(&self) -> &'static str {
+        if let Some(command) = self.ui_command() {
+            return command.label();
+        }
         match self {
-            Command::NewWorkspace => "New workspace",
-            Command::OpenWorkspace => "Open workspace…",
             Command::OpenWorkspacePath(_) => "Open workspace",
-            Command::Save => "Save",
-            Command::SaveAs => "Save as…",
             Command::SaveAsPath(_) => "Save as",
-            Command::ClearRecent => "Clear recent workspaces",
-            Command::ExportReport => "Export report…",
             Command::ExportReportTo(_) => "Export report",
             Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save",
             Command::AnswerUnsaved(UnsavedAnswer::DontSave) => "Don't save",
@@ -346,73 +318,75 @@ impl Command {
             Command::AnswerChangedOnDisk(ChangedAnswer::Cancel) => "Cancel",
             Command::RestoreRecovery(_) => "Restore",
             Command::DiscardRecovery(_) => "Discard",
-            Command::PostponeRecovery => "Decide later",
-            Command::OpenArticles => "Add articles…",
-            Command::OpenLink => "Add article from link…",
             Command::FetchLink(_) => "Fetch",
             Command::OpenPaths(_) => "Open files",
-            Command::PasteArticle => "Paste as new article…",
             Command::AddArticleText { .. } => "Add article",
-            Command::FocusPathField => "Open path…",
-            Command::OpenDemo => "Open the demo story",
-            Command::Quit => "Quit",
             Command::RemoveArticle(_) => "Remove article",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
             Command::MoveArticle { from, to } if to < from => "Move left",
             Command::MoveArticle { .. } => "Move right",
             Command::EditArticleMeta { .. } => "Edit outlet, headline and date",
             Command::SetReference(_) => "Diff against this article",
             Command::SelectClaim(_) => "Select claim",
             Command::SelectGroup(_) => "Select group",
-            Command::ClearSelection => "Clear selection",
-            Command::NextGroup => "Next group",
-            Command::PreviousGroup => "Previous group",
-            Command::NextConflict => "Next conflict",
-            Command::PreviousConflict => "Previous conflict",
-            Command::FocusSearch => "Search all articles…",
             Command::SetFilter(filter) => filter_label(*filter),
             Command::SetSearch(_) => "Search",
             Command::SetSort(sort) => sort.label(),
-            Command::StartLinking => "Link with…",
-            Command::CancelLinking => "Cancel linking",
             Command::LinkClaims(..) => "Link claims",
             Command::LinkPair { join: true, .. } => "Join the two groups",
             Command::LinkPair { join: false, .. } => "Link only these two claims",
-            Command::UnlinkClaim(_) => "Unlink from group",
             Command::RemoveLink(..) => "Remove link",
-            Command::ResetDecisions => "Reset manual links",
             Command::DismissConflict { .. } => "Not a conflict",
             Command::RestoreConflict { .. } => "Restore",
             Command::SetClaimNote { .. } => "Note on claim",
             Command::SetGroupNote { .. } => "Note on group",
             Command::SetMatching(preset) => preset.label(),
             Command::SetTheme(theme) => theme.label(),
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomReset => "Reset zoom",
             Command::TogglePanel(panel) => panel.label(),
             Command::ShowDetailsTab(tab) => tab.label(),
-            Command::ToggleShowPossibleDifferences => "Show possible differences",
             Command::DismissNotice(_) => "Dismiss",
-            Command::DismissAllNotices => "Dismiss all",
-            Command::ShowShortcuts => "Keyboard shortcuts",
+            // Field-free commands: their text is their `UiCommand`'s, returned above.
+            Command::NewWorkspace
+            | Command::OpenWorkspace
+            | Command::Save
+            | Command::SaveAs
+            | Command::ExportReport
+            | Command::ClearRecent
+            | Command::PostponeRecovery
+            | Command::OpenArticles
+            | Command::OpenLink
+            | Command::PasteArticle
+            | Command::FocusPathField
+            | Command::OpenDemo
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ClearSelection
+            | Command::NextGroup
+            | Command::PreviousGroup
+            | Command::NextConflict
+            | Command::PreviousConflict
+            | Command::FocusSearch
+            | Command::StartLinking
+            | Command::CancelLinking
+            | Command::ResetDecisions
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleShowPossibleDifferences
+            | Command::DismissAllNotices
+            | Command::ShowShortcuts
+            | Command::UnlinkClaim(_) => "",
         }
     }
 
     /// A sentence explaining the command, for tooltips.
     pub(crate) fn tooltip(&self) -> &'static str {
+        if let Some(command) = self.ui_command() {
+            return command.tooltip();
+        }
         match self {
-            Command::NewWorkspace => "Start an empty comparison",
-            Command::OpenWorkspace => "Open a saved comparison (.claimdiff.ron)",
             Command::OpenWorkspacePath(_) => "Open this saved comparison",
-            Command::Save => "Save the comparison: articles, links, notes and settings",
-            Command::SaveAs => "Save the comparison to a new file",
             Command::SaveAsPath(_) => "Save the comparison to this file",
-            Command::ClearRecent => "Forget the list of recently opened workspaces",
-            Command::ExportReport => {
-                "Write the comparison with your decisions and notes to a Markdown, HTML, CSV or JSON file"
-            }
             Command::ExportReportTo(_) => "Write the report to this file",
             Command::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes, then go on",
             Command::AnswerUnsaved(UnsavedAnswer::DontSave) => {
@@ -428,51 +402,24 @@ impl Command {
             Command::AnswerChangedOnDisk(ChangedAnswer::Cancel) => "Do not save now",
             Command::RestoreRecovery(_) => "Open this unsaved work again",
             Command::DiscardRecovery(_) => "Delete this unsaved work for good",
-            Command::PostponeRecovery => {
-                "Keep the unsaved work; it is offered again at the next start"
-            }
-            Command::OpenArticles => "Add article files (.txt, .md, .html) to the comparison",
-            Command::OpenLink => "Fetch a news page from the web and add it as an article",
             Command::FetchLink(_) => "Fetch this page and add it as an article",
             Command::OpenPaths(_) => "Add these files as articles",
-            Command::PasteArticle => "Add an article from the clipboard or from text you type",
             Command::AddArticleText { .. } => "Add this text as a new article",
-            Command::FocusPathField => "Type the path of an article file to add it",
-            Command::OpenDemo => {
-                "Replace the open articles with four outlets' reports of one flood"
-            }
-            Command::Quit => "Close claimdiff",
             Command::RemoveArticle(_) => "Take this article out of the comparison",
-            Command::Undo => "Undo the last change to the articles or links",
-            Command::Redo => "Redo the change undone last",
             Command::MoveArticle { .. } => "Change the order of the columns",
             Command::EditArticleMeta { .. } => "Correct the outlet name, headline or date",
             Command::SetReference(_) => "Show how the other outlets differ from this one",
             Command::SelectClaim(_) => "Select this claim and show its counterparts",
             Command::SelectGroup(_) => "Select this group of matching claims",
-            Command::ClearSelection => "Clear the selection and leave link mode",
-            Command::NextGroup => "Select the next claim group",
-            Command::PreviousGroup => "Select the previous claim group",
-            Command::NextConflict => "Jump to the next claim the outlets disagree on",
-            Command::PreviousConflict => "Jump to the previous claim the outlets disagree on",
-            Command::FocusSearch => "Find claims containing a word, in every article",
             Command::SetFilter(_) => "Show only some claim groups",
             Command::SetSearch(_) => "Show only groups whose claims contain this text",
             Command::SetSort(_) => "Change the order of the claim groups",
-            Command::StartLinking => {
-                "Link the selected claim with a claim of another outlet that states the same thing"
-            }
-            Command::CancelLinking => "Stop linking without changing anything",
             Command::LinkClaims(..) => "Mark these claims as stating the same thing",
             Command::LinkPair { join: true, .. } => "Every claim of both groups becomes one group",
             Command::LinkPair { join: false, .. } => {
                 "The two claims leave their groups and form a group of their own"
             }
-            Command::UnlinkClaim(_) => {
-                "Take the selected claim out of its group: it does not state the same thing"
-            }
             Command::RemoveLink(..) => "Remove this one link between two claims",
-            Command::ResetDecisions => "Forget every link and unlink you made",
             Command::DismissConflict { .. } => {
                 "These two claims do not really differ on this: stop flagging it (saved, undoable)"
             }
@@ -485,17 +432,41 @@ impl Command {
             }
             Command::SetMatching(preset) => preset.tooltip(),
             Command::SetTheme(_) => "Choose light or dark colours",
-            Command::ZoomIn => "Make text and controls bigger",
-            Command::ZoomOut => "Make text and controls smaller",
-            Command::ZoomReset => "Show text and controls at their normal size",
             Command::TogglePanel(_) => "Show or hide this panel",
             Command::ShowDetailsTab(_) => "Show this tab",
-            Command::ToggleShowPossibleDifferences => {
-                "Also show weak differences: times, sources and negations that may belong to different facts"
-            }
             Command::DismissNotice(_) => "Close this message",
-            Command::DismissAllNotices => "Close every message",
-            Command::ShowShortcuts => "List every keyboard shortcut",
+            // Field-free commands: their text is their `UiCommand`'s, returned above.
+            Command::NewWorkspace
+            | Command::OpenWorkspace
+            | Command::Save
+            | Command::SaveAs
+            | Command::ExportReport
+            | Command::ClearRecent
+            | Command::PostponeRecovery
+            | Command::OpenArticles
+            | Command::OpenLink
+            | Command::PasteArticle
+            | Command::FocusPathField
+            | Command::OpenDemo
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ClearSelection
+            | Command::NextGroup
+            | Command::PreviousGroup
+            | Command::NextConflict
+            | Command::PreviousConflict
+            | Command::FocusSearch
+            | Command::StartLinking
+            | Command::CancelLinking
+            | Command::ResetDecisions
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleShowPossibleDifferences
+            | Command::DismissAllNotices
+            | Command::ShowShortcuts
+            | Command::UnlinkClaim(_) => "",
         }
     }
 
@@ -505,6 +476,45 @@ impl Command {
             Some(s) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(&s)),
             None => self.tooltip().to_owned(),
         }
+    }
+}
+
+impl UiCommand {
+    /// The command to carry out; `None` when it needs a selected claim and none is selected.
+    pub fn command(self, selected: Option<&ClaimId>) -> Option<Command> {
+        Some(match self {
+            UiCommand::NewWorkspace => Command::NewWorkspace,
+            UiCommand::OpenWorkspace => Command::OpenWorkspace,
+            UiCommand::Save => Command::Save,
+            UiCommand::SaveAs => Command::SaveAs,
+            UiCommand::ExportReport => Command::ExportReport,
+            UiCommand::ClearRecent => Command::ClearRecent,
+            UiCommand::PostponeRecovery => Command::PostponeRecovery,
+            UiCommand::OpenArticles => Command::OpenArticles,
+            UiCommand::OpenLink => Command::OpenLink,
+            UiCommand::PasteArticle => Command::PasteArticle,
+            UiCommand::FocusPathField => Command::FocusPathField,
+            UiCommand::OpenDemo => Command::OpenDemo,
+            UiCommand::Quit => Command::Quit,
+            UiCommand::Undo => Command::Undo,
+            UiCommand::Redo => Command::Redo,
+            UiCommand::ClearSelection => Command::ClearSelection,
+            UiCommand::NextGroup => Command::NextGroup,
+            UiCommand::PreviousGroup => Command::PreviousGroup,
+            UiCommand::NextConflict => Command::NextConflict,
+            UiCommand::PreviousConflict => Command::PreviousConflict,
+            UiCommand::FocusSearch => Command::FocusSearch,
+            UiCommand::StartLinking => Command::StartLinking,
+            UiCommand::CancelLinking => Command::CancelLinking,
+            UiCommand::UnlinkSelected => Command::UnlinkClaim(selected?.clone()),
+            UiCommand::ResetDecisions => Command::ResetDecisions,
+            UiCommand::ZoomIn => Command::ZoomIn,
+            UiCommand::ZoomOut => Command::ZoomOut,
+            UiCommand::ZoomReset => Command::ZoomReset,
+            UiCommand::ToggleShowPossibleDifferences => Command::ToggleShowPossibleDifferences,
+            UiCommand::DismissAllNotices => Command::DismissAllNotices,
+            UiCommand::ShowShortcuts => Command::ShowShortcuts,
+        })
     }
 }
 
@@ -518,40 +528,18 @@ pub(crate) fn filter_label(filter: GroupFilter) -> &'static str {
     }
 }
 
-fn modifier_count(m: Modifiers) -> u8 {
-    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn shift_f7_is_matched_before_f7() {
-        let order = Command::with_shortcuts();
-        let prev = order.iter().position(|c| *c == Command::PreviousConflict);
-        let next = order.iter().position(|c| *c == Command::NextConflict);
-        assert!(prev < next);
-    }
-
-    #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let all: Vec<KeyboardShortcut> = Command::with_shortcuts()
-            .iter()
-            .flat_map(Command::shortcuts)
-            .collect();
-        for (i, a) in all.iter().enumerate() {
-            assert!(!all[i + 1..].contains(a), "{a:?} used twice");
+    fn every_command_turns_into_the_command_it_names() {
+        let claim = ClaimId("c1".into());
+        for command in UiCommand::all() {
+            let made = command.command(Some(&claim));
+            assert!(made.is_some(), "{command:?}");
+            assert_eq!(made.and_then(|c| c.ui_command()), Some(command));
         }
-    }
-
-    #[test]
-    fn plain_letters_wait_for_text_fields() {
-        let j = KeyboardShortcut::new(Modifiers::NONE, Key::J);
-        let ctrl_f = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let f7 = KeyboardShortcut::new(Modifiers::SHIFT, Key::F7);
-        assert!(Command::shortcut_needs_no_text_focus(&j));
-        assert!(!Command::shortcut_needs_no_text_focus(&ctrl_f));
-        assert!(!Command::shortcut_needs_no_text_focus(&f7));
+        assert_eq!(UiCommand::UnlinkSelected.command(None), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The frame: polling background work, reading input, drawing the panels and applying what
 //! the user did.
 
+use super::ui_command::{Os, Scope, UiCommand};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -136,30 +137,20 @@ impl App {
                 return;
             }
         }
-        for command in Command::with_shortcuts() {
-            for shortcut in command.shortcuts() {
-                if text_focus && Command::shortcut_needs_no_text_focus(&shortcut) {
-                    continue;
-                }
+        let os = Os::current();
+        for command in UiCommand::by_shortcut_precedence(os) {
+            if text_focus && command.scope() == Scope::OutsideTextFields {
+                continue;
+            }
+            for shortcut in command.shortcuts(os) {
                 if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    if let Some(command) = self.resolve_shortcut(command.clone()) {
+                    let selected = self.ui.selection.as_ref().map(|s| &s.claim);
+                    if let Some(command) = command.command(selected) {
                         self.pending.push(command);
                     }
                     break;
                 }
             }
-        }
-    }
-
-    /// Fill in what a shortcut's command needs from the current state.
-    fn resolve_shortcut(&self, command: Command) -> Option<Command> {
-        match command {
-            Command::UnlinkClaim(_) => self
-                .ui
-                .selection
-                .as_ref()
-                .map(|s| Command::UnlinkClaim(s.claim.clone())),
-            other => Some(other),
         }
     }
 

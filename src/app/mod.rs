@@ -35,6 +35,7 @@ mod navigation;
 mod prefs;
 mod state;
 pub mod theme;
+mod ui_command;
 mod worker;
 
 mod columns;
@@ -56,6 +57,7 @@ pub use prefs::{DetailsTab, GroupSort, PanelKind, Prefs};
 use state::{ArticleKey, UiState};
 pub use state::{Notice, NoticeKind};
 pub use theme::ThemeChoice;
+pub use ui_command::{Os, Scope, UiCommand};
 
 use crate::ingest::Article;
 use crate::ingest::demo::demo_articles;

@@ -538,9 +538,13 @@ pub(crate) fn shortcuts_window_ui(ui: &Ui, state: &mut UiState, out: &mut Vec<Co
                 .striped(true)
                 .spacing(egui::vec2(24.0, 4.0))
                 .show(ui, |ui| {
-                    for command in Command::with_shortcuts() {
-                        let keys: Vec<String> = command
-                            .shortcuts()
+                    let os = super::ui_command::Os::current();
+                    for command in super::ui_command::UiCommand::all() {
+                        let shortcuts = command.shortcuts(os);
+                        if shortcuts.is_empty() {
+                            continue;
+                        }
+                        let keys: Vec<String> = shortcuts
                             .iter()
                             .map(|s| ui.ctx().format_shortcut(s))
                             .collect();
