@@ -42,6 +42,9 @@ fn filters_count_what_the_toolbar_counts_and_never_make_the_work_unsaved() {
         .apply(Command::SetSearch("mayor".into()));
     harness.run();
     assert!(!harness.state().is_dirty(), "nor is a search");
+    // The table's symbols are explained beside it.
+    harness.get_by_label_contains("reports it differently");
+    harness.get_by_label_contains("doesn't report it");
 }
 
 #[test]
@@ -123,7 +126,8 @@ fn the_typed_save_path_has_the_keyboard_and_enter_saves_into_a_folder() {
         .type_text(&dir.path().display().to_string());
     harness.run();
     harness.key_press(Key::Enter);
-    harness.run();
+    // One frame: the save starts on a background thread (its spinner keeps repainting).
+    harness.step();
     harness.state_mut().wait_for_jobs();
     harness.run();
     let saved = dir.path().join("demo story.claimdiff.ron");

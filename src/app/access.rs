@@ -1,5 +1,6 @@
 //! Read access to the window's state, for tests, benchmarks and the binary.
 
+use super::state::Modal;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -107,7 +108,7 @@ impl App {
 
     /// True while "Save changes?" is asked.
     pub fn is_asking_to_save(&self) -> bool {
-        self.ui.unsaved_prompt.is_some()
+        matches!(self.ui.modal, Some(Modal::Unsaved(_)))
     }
 
     /// True while the window is allowed to close (the user settled any unsaved changes).
@@ -138,7 +139,7 @@ impl App {
     /// shown (tests; `folder` is where the proposed name is put).
     pub fn ask_save_path_in_window(&mut self, folder: &std::path::Path) {
         let name = super::file_dialog::proposed_file_name(&self.document_name());
-        self.ui.save_path_prompt = Some(folder.join(name).display().to_string());
+        self.ui.modal = Some(Modal::SavePath(folder.join(name).display().to_string()));
     }
 
     /// Write the recovery snapshot now if one is due (tests; the window does this by itself

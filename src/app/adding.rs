@@ -1,5 +1,6 @@
 //! Getting articles in: the file dialog, dropped and typed paths, pasted text.
 
+use super::state::Modal;
 use std::path::PathBuf;
 
 use super::App;
@@ -61,7 +62,9 @@ impl App {
             (DialogPurpose::SaveWorkspace { file_name, folder }, DialogOutcome::Unavailable) => {
                 // Without a native dialog, ask for the path in the window instead.
                 let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
-                self.ui.save_path_prompt = Some(folder.join(file_name).display().to_string());
+                self.ui.modal = Some(Modal::SavePath(
+                    folder.join(file_name).display().to_string(),
+                ));
             }
             (DialogPurpose::SaveWorkspace { .. }, _) => self.ui.after_save = None,
             (_, DialogOutcome::Unavailable) => self.notify_once(
@@ -155,7 +158,9 @@ impl App {
         }
         let number = self.workspace.articles.len() + 1;
         let article = intake::article_from_text(text, outlet, number);
-        self.ui.paste = None;
+        if matches!(self.ui.modal, Some(Modal::Paste(_))) {
+            self.ui.modal = None;
+        }
         self.record("Add article");
         self.add_articles(vec![article]);
     }

@@ -6,6 +6,7 @@ use super::command::Command;
 use super::document::Proceed;
 use super::file_dialog::{self, DialogPurpose};
 use super::prefs::{DetailsTab, PanelKind};
+use super::state::Modal;
 use super::state::{LinkDialog, NoticeKind, PasteDialog};
 use crate::workspace::Overwrite;
 
@@ -74,17 +75,19 @@ impl App {
             Command::PostponeRecovery => self.ui.restore_offer.clear(),
             Command::OpenArticles => self.start_file_dialog(DialogPurpose::AddArticles),
             Command::OpenLink => {
-                self.ui.link_dialog.get_or_insert(LinkDialog {
+                self.ui.modal.get_or_insert(Modal::Link(LinkDialog {
                     url: String::new(),
                     focus_pending: true,
-                });
+                }));
             }
             Command::FetchLink(url) => self.fetch_link(url),
             Command::OpenPaths(paths) => self.open_dropped(paths),
             Command::PasteArticle => {
-                self.ui.paste.get_or_insert_with(|| PasteDialog {
-                    focus_pending: true,
-                    ..PasteDialog::default()
+                self.ui.modal.get_or_insert_with(|| {
+                    Modal::Paste(PasteDialog {
+                        focus_pending: true,
+                        ..PasteDialog::default()
+                    })
                 });
                 self.ui.awaiting_clipboard = true;
             }
@@ -148,7 +151,9 @@ impl App {
             Command::CancelLinking => self.ui.linking = false,
             Command::LinkClaims(a, b) => self.request_link(a, b),
             Command::LinkPair { a, b, join } => {
-                self.ui.link_choice = None;
+                if matches!(self.ui.modal, Some(Modal::LinkChoice(..))) {
+                    self.ui.modal = None;
+                }
                 if join {
                     self.link(a, b);
                 } else {

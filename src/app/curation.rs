@@ -1,6 +1,7 @@
 //! Manual curation: the user's links and unlinks between claims.
 
 use super::App;
+use super::state::Modal;
 use super::state::NoticeKind;
 use crate::analysis::{ClaimId, LinkOrigin};
 
@@ -65,7 +66,7 @@ impl App {
             && nb > 1
         {
             self.ui.linking = false;
-            self.ui.link_choice = Some((a, b));
+            self.ui.modal = Some(Modal::LinkChoice(a, b));
             return;
         }
         self.link(a, b);

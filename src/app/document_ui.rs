@@ -1,9 +1,10 @@
 //! The workspace dialogs: "Save changes?", "changed on disk", the restore offer after a crash,
 //! "add article from link", and the typed "save as" path when no native dialog exists.
 
+use super::state::Modal;
 use std::time::SystemTime;
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use super::command::{ChangedAnswer, Command, UnsavedAnswer};
 use super::intake;
@@ -21,16 +22,16 @@ pub(crate) fn dialogs_ui(
 ) {
     if !state.restore_offer.is_empty() {
         restore_offer_ui(ui, view, state, out);
-    } else if state.unsaved_prompt.is_some() {
-        unsaved_prompt_ui(ui, view, document_name, out);
-    } else if state.changed_prompt.is_some() {
-        changed_prompt_ui(ui, view, document_name, out);
-    } else if state.save_path_prompt.is_some() {
-        save_path_ui(ui, view, state, out);
-    } else if state.link_dialog.is_some() {
-        link_dialog_ui(ui, view, state, out);
-    } else if state.link_choice.is_some() {
-        link_choice_ui(ui, view, state, out);
+    } else {
+        match &state.modal {
+            Some(Modal::Unsaved(_)) => unsaved_prompt_ui(ui, view, document_name, out),
+            Some(Modal::ChangedOnDisk(_)) => changed_prompt_ui(ui, view, document_name, out),
+            Some(Modal::SavePath(_)) => save_path_ui(ui, view, state, out),
+            Some(Modal::Link(_)) => link_dialog_ui(ui, view, state, out),
+            Some(Modal::LinkChoice(..)) => link_choice_ui(ui, view, state, out),
+            // The paste dialog draws itself (paste_dialog.rs).
+            Some(Modal::Paste(_)) | None => {}
+        }
     }
 }
 
@@ -39,7 +40,7 @@ fn heading(ui: &mut Ui, text: &str) {
 }
 
 fn unsaved_prompt_ui(ui: &Ui, view: &View<'_>, document_name: &str, out: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("unsaved changes dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("unsaved changes dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
         heading(ui, &format!("Save changes to “{document_name}”?"));
         ui.label(
@@ -83,7 +84,7 @@ fn unsaved_prompt_ui(ui: &Ui, view: &View<'_>, document_name: &str, out: &mut Ve
 }
 
 fn changed_prompt_ui(ui: &Ui, view: &View<'_>, document_name: &str, out: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("changed on disk dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("changed on disk dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
         heading(
             ui,
@@ -128,7 +129,7 @@ fn changed_prompt_ui(ui: &Ui, view: &View<'_>, document_name: &str, out: &mut Ve
 }
 
 fn restore_offer_ui(ui: &Ui, view: &View<'_>, state: &UiState, out: &mut Vec<Command>) {
-    let response = Modal::new(Id::unique("restore offer dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("restore offer dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         heading(ui, "Restore unsaved work?");
         ui.label(
@@ -192,11 +193,11 @@ fn ago(when: SystemTime) -> String {
 }
 
 fn link_dialog_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
-    let Some(dialog) = state.link_dialog.as_mut() else {
+    let Some(Modal::Link(dialog)) = state.modal.as_mut() else {
         return;
     };
     let mut cancel = false;
-    let response = Modal::new(Id::unique("open link dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("open link dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         heading(ui, "Add an article from a web page");
         ui.label(
@@ -233,16 +234,16 @@ fn link_dialog_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<C
         });
     });
     if cancel || response.should_close() {
-        state.link_dialog = None;
+        state.modal = None;
     }
 }
 
 fn save_path_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
-    let Some(path) = state.save_path_prompt.as_mut() else {
+    let Some(Modal::SavePath(path)) = state.modal.as_mut() else {
         return;
     };
     let mut cancel = false;
-    let response = Modal::new(Id::unique("save path dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("save path dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
         heading(ui, "Save workspace as");
         ui.label(
@@ -274,7 +275,7 @@ fn save_path_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Com
         });
     });
     if cancel || response.should_close() {
-        state.save_path_prompt = None;
+        state.modal = None;
         state.after_save = None;
     }
 }
@@ -282,9 +283,10 @@ fn save_path_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Com
 /// "This link joins two groups": what would join, and the choice between joining them and
 /// linking only the pair.
 fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<Command>) {
-    let Some((a, b)) = state.link_choice.clone() else {
+    let Some(Modal::LinkChoice(a, b)) = state.modal.as_ref() else {
         return;
     };
+    let (a, b) = (a.clone(), b.clone());
     let comparison = view.comparison();
     let group_of = |id: &crate::analysis::ClaimId| {
         comparison
@@ -293,11 +295,11 @@ fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<C
             .and_then(|c| comparison.groups.get(c.group))
     };
     let (Some(group_a), Some(group_b)) = (group_of(&a), group_of(&b)) else {
-        state.link_choice = None;
+        state.modal = None;
         return;
     };
     let mut cancel = false;
-    let response = Modal::new(Id::unique("link joins groups dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("link joins groups dialog")).show(ui.ctx(), |ui| {
         ui.set_max_width(620.0);
         heading(ui, "This link joins two groups");
         ui.label(
@@ -362,7 +364,7 @@ fn link_choice_ui(ui: &Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<C
         });
     });
     if cancel || response.should_close() {
-        state.link_choice = None;
+        state.modal = None;
     }
 }
 

@@ -1,6 +1,7 @@
 //! The frame: polling background work, reading input, drawing the panels and applying what
 //! the user did.
 
+use super::state::Modal;
 use super::ui_command::{Os, Scope, UiCommand};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -102,14 +103,7 @@ impl App {
         if !dropped.is_empty() {
             self.pending.push(Command::OpenPaths(dropped));
         }
-        if self.ui.paste.is_some()
-            || self.ui.editing.is_some()
-            || self.ui.link_dialog.is_some()
-            || self.ui.save_path_prompt.is_some()
-            || self.ui.unsaved_prompt.is_some()
-            || self.ui.changed_prompt.is_some()
-            || self.ui.link_choice.is_some()
-            || !self.ui.restore_offer.is_empty()
+        if self.ui.modal.is_some() || self.ui.editing.is_some() || !self.ui.restore_offer.is_empty()
         {
             // A dialog or an in-place edit has the keyboard.
             return;
@@ -129,11 +123,11 @@ impl App {
                 })
             });
             if let Some(text) = pasted {
-                self.ui.paste = Some(PasteDialog {
+                self.ui.modal = Some(Modal::Paste(PasteDialog {
                     text,
                     outlet: String::new(),
                     focus_pending: true,
-                });
+                }));
                 return;
             }
         }

@@ -444,6 +444,8 @@ fn row_ui(
         state.hovered_group_now = Some(group_index);
     }
     let response = response.on_hover_ui(|ui| {
+        // The whole claim, which the row may have cut short.
+        ui.label(RichText::new(label).strong());
         let outlets: Vec<&str> = group.present_in.iter().map(|&a| view.outlet(a)).collect();
         ui.label(format!("In: {}", outlets.join(", ")));
         let missing: Vec<&str> = group.absent_from.iter().map(|&a| view.outlet(a)).collect();

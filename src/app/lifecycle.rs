@@ -1,6 +1,7 @@
 //! The workspace's life as a file: new, open, save, save as, the "Save changes?" guard before
 //! anything that would drop unsaved work, autosave, restoring after a crash, and fetching links.
 
+use super::state::Modal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -21,7 +22,7 @@ impl App {
     /// after the user answered "Save changes?".
     pub(super) fn guard(&mut self, then: Proceed) {
         if self.doc.is_dirty() {
-            self.ui.unsaved_prompt = Some(then);
+            self.ui.modal = Some(Modal::Unsaved(then));
         } else {
             self.proceed(then);
         }
@@ -69,8 +70,12 @@ impl App {
     }
 
     pub(super) fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
-        let Some(then) = self.ui.unsaved_prompt.take() else {
-            return;
+        let then = match self.ui.modal.take() {
+            Some(Modal::Unsaved(then)) => then,
+            other => {
+                self.ui.modal = other;
+                return;
+            }
         };
         match answer {
             UnsavedAnswer::Save => self.save(Some(then)),
@@ -80,8 +85,12 @@ impl App {
     }
 
     pub(super) fn answer_changed_on_disk(&mut self, answer: ChangedAnswer) {
-        let Some(then) = self.ui.changed_prompt.take() else {
-            return;
+        let then = match self.ui.modal.take() {
+            Some(Modal::ChangedOnDisk(then)) => then,
+            other => {
+                self.ui.modal = other;
+                return;
+            }
         };
         match answer {
             ChangedAnswer::Overwrite => {
@@ -139,7 +148,9 @@ impl App {
         overwrite: Overwrite,
         then: Option<Proceed>,
     ) {
-        self.ui.save_path_prompt = None;
+        if matches!(self.ui.modal, Some(Modal::SavePath(_))) {
+            self.ui.modal = None;
+        }
         if self.jobs.is_running(|k| matches!(k, JobKind::Save(_))) {
             self.notify_once(
                 NoticeKind::Info,
@@ -161,7 +172,9 @@ impl App {
     }
 
     pub(super) fn fetch_link(&mut self, url: String) {
-        self.ui.link_dialog = None;
+        if matches!(self.ui.modal, Some(Modal::Link(_))) {
+            self.ui.modal = None;
+        }
         let url = url.trim().to_owned();
         if url.is_empty() {
             return;
@@ -303,7 +316,7 @@ impl App {
                     }
                 }
                 Err(e) if e.is_changed_on_disk() => {
-                    self.ui.changed_prompt = Some(then);
+                    self.ui.modal = Some(Modal::ChangedOnDisk(then));
                 }
                 Err(e) => {
                     // The window stays open with the work in it, still marked unsaved.

@@ -1,7 +1,8 @@
 //! "Add article from text": a dialog with a text box, filled from the clipboard when there is
 //! text on it, so an article can be added with or without a clipboard.
 
-use egui::{Id, Modal, RichText, Ui};
+use super::state::Modal;
+use egui::{Id, RichText, Ui};
 
 use super::command::Command;
 use super::state::UiState;
@@ -14,12 +15,12 @@ pub(crate) fn paste_dialog_ui(
     state: &mut UiState,
     out: &mut Vec<Command>,
 ) {
-    let Some(dialog) = state.paste.as_mut() else {
+    let Some(Modal::Paste(dialog)) = state.modal.as_mut() else {
         return;
     };
     let mut close = false;
     let mut add = false;
-    let response = Modal::new(Id::unique("paste article dialog")).show(ui.ctx(), |ui| {
+    let response = egui::Modal::new(Id::unique("paste article dialog")).show(ui.ctx(), |ui| {
         ui.set_width(560.0_f32.min(ui.ctx().content_rect().width() - 80.0));
         ui.label(
             RichText::new("Add an article from text")
@@ -82,6 +83,6 @@ pub(crate) fn paste_dialog_ui(
             outlet: dialog.outlet.clone(),
         });
     } else if close || response.should_close() {
-        state.paste = None;
+        state.modal = None;
     }
 }

@@ -74,6 +74,24 @@ pub(crate) struct MetaEdit {
     pub(crate) focus_pending: bool,
 }
 
+/// A dialog over the window. Only one is open at a time; while it is, the window's shortcuts
+/// wait.
+#[derive(Debug)]
+pub(crate) enum Modal {
+    /// "Save changes?"; the answer leads to this.
+    Unsaved(Proceed),
+    /// "The file changed on disk"; saving was to lead to this.
+    ChangedOnDisk(Option<Proceed>),
+    /// The typed Save As path, when no native dialog could be shown.
+    SavePath(String),
+    /// Add an article from a web address.
+    Link(LinkDialog),
+    /// Add an article from text.
+    Paste(PasteDialog),
+    /// "This link joins two groups", for these two claims.
+    LinkChoice(ClaimId, ClaimId),
+}
+
 /// The selected claim (its group is the selected group).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Selection {
@@ -102,8 +120,6 @@ pub(crate) struct UiState {
     pub(crate) notices: Vec<Notice>,
     /// Id of the next notice.
     pub(crate) next_notice_id: u64,
-    /// The paste dialog, when open.
-    pub(crate) paste: Option<PasteDialog>,
     /// A clipboard paste was requested for the paste dialog.
     pub(crate) awaiting_clipboard: bool,
     /// Text of the "open path" field.
@@ -112,22 +128,16 @@ pub(crate) struct UiState {
     pub(crate) focus_path: bool,
     /// Focus the search field in the next frame.
     pub(crate) focus_search: bool,
+    /// The one dialog open over the window, if any (dialogs exclude each other).
+    pub(crate) modal: Option<Modal>,
     /// The article header being edited.
     pub(crate) editing: Option<MetaEdit>,
     /// A native file dialog running on another thread.
     pub(crate) file_dialog: Option<RunningDialog>,
-    /// "Save changes?" is asked; the answer leads to this.
-    pub(crate) unsaved_prompt: Option<Proceed>,
-    /// "The file changed on disk" is asked; saving was to lead to this.
-    pub(crate) changed_prompt: Option<Option<Proceed>>,
     /// What to do once the save under way (or the Save As dialog) succeeds.
     pub(crate) after_save: Option<Proceed>,
-    /// The "save as" path field shown when no native save dialog could be shown.
-    pub(crate) save_path_prompt: Option<String>,
     /// Work left by windows that did not close cleanly, offered for restoring.
     pub(crate) restore_offer: Vec<PendingRecovery>,
-    /// The "add article from link" dialog, when open.
-    pub(crate) link_dialog: Option<LinkDialog>,
     /// The window should close.
     pub(crate) close_requested: bool,
     /// The close command went to the window.
@@ -153,8 +163,6 @@ pub(crate) struct UiState {
     pub(crate) note_in_edit: Option<(bool, ClaimId)>,
     /// The Differences panel should start at the top (a new selection).
     pub(crate) differences_to_top: bool,
-    /// "This link joins two groups" is asked for these two claims.
-    pub(crate) link_choice: Option<(ClaimId, ClaimId)>,
     /// A text field had the keyboard at the end of the last frame.
     pub(crate) text_focus_last_frame: bool,
 }
