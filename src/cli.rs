@@ -58,6 +58,29 @@ pub enum CliCommand {
         /// A TSV file with a header row and columns label, id1, id2, sentence1, sentence2.
         file: PathBuf,
     },
+    /// Say which articles tell one story and which reuse one report.
+    Stories {
+        /// Article files (.txt, .md, .html), web addresses, or workspaces (.ron).
+        files: Vec<PathBuf>,
+    },
+    /// Score labelled pairs of whole articles for "same story" (SemEval-2022 task 8 layout).
+    #[command(hide = true)]
+    StoryPairs {
+        /// One JSON object per line: pair_id, Overall, title1, text1, title2, text2.
+        file: PathBuf,
+    },
+    /// Check story detection on mixes of labelled stories (a folder of STORY/OUTLET.txt).
+    #[command(hide = true)]
+    StoryMixes {
+        /// Folder holding one folder of articles per story.
+        folder: PathBuf,
+        /// Stories per mix.
+        #[arg(long, default_value_t = 7)]
+        stories: usize,
+        /// Number of mixes.
+        #[arg(long, default_value_t = 100)]
+        trials: usize,
+    },
     /// Show what claimdiff extracts from an article: metadata, body and claims.
     Import {
         /// The article file (.txt, .md, .html) or web address (https://…).
@@ -150,6 +173,24 @@ pub fn run(command: CliCommand) -> Result<()> {
                 },
         } => create_workspace(&out, &files, force, keep_going),
         CliCommand::Pairs { file } => pairs(&file),
+        CliCommand::Stories { files } => {
+            let inputs = load_inputs(&files, false)?;
+            let stories = crate::analysis::stories::find_stories(&inputs.articles);
+            write_stdout(&crate::cli_parts::stories::stories_text(
+                &inputs.articles,
+                &stories,
+            ))
+        }
+        CliCommand::StoryMixes {
+            folder,
+            stories,
+            trials,
+        } => write_stdout(&crate::cli_parts::stories::story_mixes(
+            &folder, stories, trials,
+        )?),
+        CliCommand::StoryPairs { file } => {
+            write_stdout(&crate::cli_parts::stories::story_pairs(&file)?)
+        }
         CliCommand::FitMatcher { file } => {
             let text = read_utf8(&file)?;
             let labels: Vec<bool> = text

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod cli_parts;
 pub mod ingest;
 pub mod platform;
 pub mod report;

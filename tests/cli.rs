@@ -359,3 +359,76 @@ fn html_and_csv_reports_carry_the_workspaces_notes_and_decisions() {
         .sum();
     assert_eq!(dismissed, 1);
 }
+
+#[test]
+fn stories_and_independent_reports_are_told_apart() {
+    let files: Vec<String> = [
+        "1-valley-herald.txt",
+        "2-northern-wire-reprint.txt",
+        "3-carrow-times-own.txt",
+        "4-carrow-times-budget.txt",
+    ]
+    .iter()
+    .map(|f| fixture("reports").join(f).display().to_string())
+    .collect();
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = claimdiff(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json(&out);
+    let articles = report["articles"].as_array().unwrap();
+    let field = |i: usize, k: &str| articles[i][k].as_u64().unwrap();
+    // A reprint with a new header, a changed headline and its last paragraphs cut shares the
+    // original's report, and names it.
+    assert_eq!(
+        field(0, "independent_report"),
+        field(1, "independent_report")
+    );
+    assert_eq!(articles[1]["reuses"], 0);
+    assert!(articles[0].get("reuses").is_none());
+    // Another outlet's own report of the event, quoting the same witness, is its own report of
+    // the same story.
+    assert_eq!(field(0, "story"), field(2, "story"));
+    assert_ne!(
+        field(0, "independent_report"),
+        field(2, "independent_report")
+    );
+    // Another event the same day in the same town, with the same mayor and councillor, is
+    // another story.
+    assert_ne!(field(0, "story"), field(3, "story"));
+    // Claims of different stories are never grouped.
+    let claims = report["claims"].as_array().unwrap();
+    for group in report["groups"].as_array().unwrap() {
+        let stories: std::collections::BTreeSet<u64> = group["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let article = claims[m.as_u64().unwrap() as usize]["article"]
+                    .as_u64()
+                    .unwrap();
+                field(article as usize, "story")
+            })
+            .collect();
+        assert_eq!(stories.len(), 1, "{group}");
+    }
+    // The same input gives the same ids.
+    assert_eq!(stdout(&claimdiff(&args)), stdout(&out));
+
+    let text = stdout(&claimdiff(&[
+        "stories", &files[0], &files[1], &files[2], &files[3],
+    ]));
+    assert!(
+        text.starts_with("4 articles, 2 stories, 3 independent reports"),
+        "{text}"
+    );
+    assert!(text.contains("reuses [1] Valley Herald"), "{text}");
+    let md = stdout(&claimdiff(&[
+        "compare", "--format", "markdown", &files[0], &files[1], &files[2], &files[3],
+    ]));
+    assert!(md.contains("## Stories and reports"), "{md}");
+    assert!(
+        md.contains("Story 1: [1] [2] [3] — 3 articles, 2 independent reports"),
+        "{md}"
+    );
+}

@@ -313,6 +313,8 @@ pub struct Comparison {
     pub citations: Vec<Citation>,
     /// Per-article counts.
     pub summaries: Vec<OutletSummary>,
+    /// Which articles tell one story and which reuse one report.
+    pub stories: crate::analysis::stories::Stories,
 }
 
 impl Comparison {

@@ -232,6 +232,7 @@ pub fn build(
         groups,
         citations,
         summaries,
+        stories: Default::default(),
     }
 }
 

@@ -13,6 +13,7 @@ pub(crate) mod groups;
 pub mod matching;
 pub(crate) mod parallel;
 pub(crate) mod pipeline;
+pub mod stories;
 pub(crate) mod text;
 
 pub use comparison::{

@@ -125,6 +125,67 @@ pub fn render_with_notes(comparison: &Comparison, notes: &Notes, format: Format)
     }
 }
 
+/// " (2 independent reports)" when reprints make the outlets fewer reports than outlets.
+pub(crate) fn reports_note(c: &Comparison, g: &Group) -> String {
+    let reports = c.stories.reports_among(&g.present_in);
+    if reports < g.present_in.len() {
+        format!(
+            " ({reports} independent report{})",
+            if reports == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// The stories and who reuses whom, one line each with `lead` before it; nothing when every
+/// article is its own report of one story.
+pub(crate) fn stories_lines(c: &Comparison, lead: &str) -> String {
+    let s = &c.stories;
+    if s.story_count() <= 1 && s.report_count() == c.articles.len() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for story in 0..s.story_count() {
+        let members = s.articles_of_story(story);
+        let numbers: Vec<String> = members.iter().map(|a| format!("[{}]", a + 1)).collect();
+        let _ = writeln!(
+            out,
+            "{lead}Story {}: {} — {} article{}, {} independent report{}",
+            story + 1,
+            numbers.join(" "),
+            members.len(),
+            if members.len() == 1 { "" } else { "s" },
+            s.reports_among(&members),
+            if s.reports_among(&members) == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+        for &a in &members {
+            if let Some(original) = s.reuses(a) {
+                let _ = writeln!(
+                    out,
+                    "{lead}  [{}] {} reuses the report of [{}] {}",
+                    a + 1,
+                    outlet(c, a),
+                    original + 1,
+                    outlet(c, original)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Each line Markdown-escaped.
+fn md_escape_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("{}\n", l.replace('|', "\\|")))
+        .collect()
+}
+
 /// Column names of the per-outlet table.
 pub(crate) const SUMMARY_COLUMNS: [&str; 8] = [
     "Outlet",
@@ -264,14 +325,16 @@ fn text(c: &Comparison, notes: &Notes) -> String {
                 .unwrap_or_default()
         );
     }
+    out.push_str(&stories_lines(c, "  "));
     for g in ordered_groups(c) {
         let _ = writeln!(
             out,
-            "\n{} group {} — {} — in {}; not in {}",
+            "\n{} group {} — {} — in {}{}; not in {}",
             g.status.symbol(),
             g.id,
             g.status.label(),
             outlets(c, &g.present_in),
+            reports_note(c, g),
             if g.absent_from.is_empty() {
                 "—".to_string()
             } else {
@@ -367,6 +430,11 @@ fn markdown(c: &Comparison, notes: &Notes) -> String {
             a.meta.date.as_deref().unwrap_or("")
         );
     }
+    let stories = stories_lines(c, "- ");
+    if !stories.is_empty() {
+        out.push_str("\n## Stories and reports\n\n");
+        out.push_str(&md_escape_lines(&stories));
+    }
     out.push_str("\n## Claim groups\n");
     for g in ordered_groups(c) {
         let _ = writeln!(
@@ -376,7 +444,12 @@ fn markdown(c: &Comparison, notes: &Notes) -> String {
             g.id,
             g.status.label()
         );
-        let _ = writeln!(out, "In: {}  ", outlets(c, &g.present_in));
+        let _ = writeln!(
+            out,
+            "In: {}{}  ",
+            outlets(c, &g.present_in),
+            reports_note(c, g)
+        );
         if !g.absent_from.is_empty() {
             let _ = writeln!(out, "Not in: {}  ", outlets(c, &g.absent_from));
         }
@@ -443,6 +516,13 @@ struct JsonArticle<'a> {
     author: Option<&'a str>,
     origin: Option<&'a str>,
     warnings: &'a [String],
+    /// Same id = same story.
+    story: usize,
+    /// Same id = the same original report (reprints and light rewrites of one copy).
+    independent_report: usize,
+    /// The article whose copy this one reuses, when it is not the original itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reuses: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -537,6 +617,8 @@ struct JsonGroup<'a> {
     links: Vec<JsonLink<'a>>,
     diffs: Vec<JsonDiff>,
     user_curated: bool,
+    /// Independent reports among the articles that carry the group (reprints count once).
+    independent_reports: usize,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     dismissed_conflicts: Vec<JsonConflict<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -584,6 +666,9 @@ fn json(c: &Comparison, notes: &Notes) -> String {
                 author: a.meta.author.as_deref(),
                 origin: a.meta.origin.as_deref(),
                 warnings: &a.warnings,
+                story: c.stories.story_of.get(index).copied().unwrap_or(0),
+                independent_report: c.stories.report_of.get(index).copied().unwrap_or(index),
+                reuses: c.stories.reuses(index),
             })
             .collect(),
         claims: c
@@ -628,6 +713,7 @@ fn json(c: &Comparison, notes: &Notes) -> String {
                     Vec::new()
                 },
                 user_curated: g.user_curated,
+                independent_reports: c.stories.reports_among(&g.present_in),
                 dismissed_conflicts: json_conflicts(&g.dismissed),
                 notes: notes.on_group(c, g),
             })
