@@ -73,6 +73,9 @@ pub const SAME_STORY_SCORE: f32 = 0.15;
 /// report.
 pub const SAME_REPORT_SHARE: f32 = 0.3;
 
+/// Vocabulary cosine from which two articles are checked for reused copy.
+const REUSE_CANDIDATE_COSINE: f32 = 0.3;
+
 /// Days apart beyond which two dated articles are not the same event.
 const MAX_DAYS_APART: i64 = 7;
 
@@ -82,12 +85,15 @@ const SHINGLE_WORDS: usize = 8;
 /// What an article is made of, for comparing it with others.
 #[derive(Debug, Clone, Default)]
 pub struct StoryFeatures {
-    /// Content-word stems with their counts (everyday news words left out).
-    stems: HashMap<String, f32>,
+    /// Content-word stems (as hashes, sorted) with their weights, 1 + ln(count); everyday news
+    /// words left out.
+    stems: Vec<(u64, f32)>,
+    /// Euclidean norm of the stem weights.
+    stems_norm: f32,
     /// Names (capitalised words inside sentences), lowercased.
     names: HashSet<String>,
-    /// Hashes of the word 8-grams.
-    shingles: HashSet<u64>,
+    /// Hashes of the word 8-grams, sorted, without repeats.
+    shingles: Vec<u64>,
     /// Days since 0000-03-01 when the article is dated `YYYY-MM-DD`.
     day: Option<i64>,
 }
@@ -146,6 +152,7 @@ impl StoryFeatures {
             ..StoryFeatures::default()
         };
         let mut sequence: Vec<String> = Vec::new();
+        let mut stems: HashMap<u64, f32> = HashMap::new();
         for sentence in text.split(['.', '!', '?', '\n']) {
             let words: Vec<&str> = sentence
                 .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -164,36 +171,69 @@ impl StoryFeatures {
                 if lower.chars().count() >= 3 {
                     let stem = cached_stem(&lower);
                     if !is_common_stem(&stem) {
-                        *features.stems.entry(stem).or_default() += 1.0;
+                        *stems.entry(fnv1a64(stem.as_bytes())).or_default() += 1.0;
                     }
                 }
             }
         }
-        for window in sequence.windows(SHINGLE_WORDS) {
-            features
-                .shingles
-                .insert(fnv1a64(window.join(" ").as_bytes()));
-        }
-        for count in features.stems.values_mut() {
-            *count = 1.0 + count.ln();
-        }
+        features.shingles = sequence
+            .windows(SHINGLE_WORDS)
+            .map(|window| fnv1a64(window.join(" ").as_bytes()))
+            .collect();
+        features.shingles.sort_unstable();
+        features.shingles.dedup();
+        features.stems = stems
+            .into_iter()
+            .map(|(stem, count)| (stem, 1.0 + count.ln()))
+            .collect();
+        features.stems.sort_unstable_by_key(|&(stem, _)| stem);
+        features.stems_norm = features
+            .stems
+            .iter()
+            .map(|(_, w)| w * w)
+            .sum::<f32>()
+            .sqrt();
         features
     }
 }
 
-fn cosine(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let dot: f32 = small
-        .iter()
-        .filter_map(|(k, x)| large.get(k).map(|y| x * y))
-        .sum();
-    let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
-    let denominator = norm(a) * norm(b);
+/// Cosine of two articles' stem weights (sorted by stem, merged in one pass).
+fn cosine(a: &StoryFeatures, b: &StoryFeatures) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.stems.len() && j < b.stems.len() {
+        match a.stems[i].0.cmp(&b.stems[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.stems[i].1 * b.stems[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let denominator = a.stems_norm * b.stems_norm;
     if denominator > 0.0 {
         dot / denominator
     } else {
         0.0
     }
+}
+
+/// How many values two sorted lists share.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 fn set_cosine(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
@@ -213,7 +253,7 @@ pub fn story_similarity(a: &StoryFeatures, b: &StoryFeatures) -> f32 {
     {
         return 0.0;
     }
-    cosine(&a.stems, &b.stems) * (0.5 + 0.5 * set_cosine(&a.names, &b.names))
+    cosine(a, b) * (0.5 + 0.5 * set_cosine(&a.names, &b.names))
 }
 
 /// Share of the shorter article's word 8-grams that the other repeats.
@@ -222,7 +262,7 @@ pub fn reused_share(a: &StoryFeatures, b: &StoryFeatures) -> f32 {
     if smaller == 0 {
         return 0.0;
     }
-    a.shingles.intersection(&b.shingles).count() as f32 / smaller as f32
+    shared_count(&a.shingles, &b.shingles) as f32 / smaller as f32
 }
 
 /// Ids 0, 1, … in order of first appearance for a labelling by arbitrary roots.
@@ -271,22 +311,34 @@ fn average_linkage(n: usize, sim: &[Vec<f32>], bar: f32) -> Vec<usize> {
 
 /// Stories and independent reports of `articles`.
 pub fn find_stories(articles: &[Article]) -> Stories {
-    let features: Vec<StoryFeatures> = articles.iter().map(StoryFeatures::of).collect();
+    let features: Vec<StoryFeatures> =
+        crate::analysis::parallel::map(articles, 8, StoryFeatures::of);
     let n = features.len();
+    // Reused copy is the same story whatever else differs (a reprint dated later); it is looked
+    // for only where the vocabulary is close, which reused copy always is.
+    let reused = |i: usize, j: usize| {
+        cosine(&features[i], &features[j]) >= REUSE_CANDIDATE_COSINE
+            && reused_share(&features[i], &features[j]) >= SAME_REPORT_SHARE
+    };
+    let rows: Vec<usize> = (0..n).collect();
+    let pairs: Vec<Vec<(f32, bool)>> = crate::analysis::parallel::map(&rows, 4, |&i| {
+        (i + 1..n)
+            .map(|j| {
+                let same_copy = reused(i, j);
+                let s = story_similarity(&features[i], &features[j]);
+                (if same_copy { 1.0 } else { s }, same_copy)
+            })
+            .collect()
+    });
     let mut sim = vec![vec![0.0_f32; n]; n];
+    let mut same_copy = vec![vec![false; n]; n];
     for i in 0..n {
         sim[i][i] = 1.0;
-        for j in i + 1..n {
-            // Reused copy is the same story whatever else differs (a reprint with a new date).
-            let s = story_similarity(&features[i], &features[j]).max(
-                if reused_share(&features[i], &features[j]) >= SAME_REPORT_SHARE {
-                    1.0
-                } else {
-                    0.0
-                },
-            );
+        for (k, &(s, copy)) in pairs[i].iter().enumerate() {
+            let j = i + 1 + k;
             sim[i][j] = s;
             sim[j][i] = s;
+            same_copy[i][j] = copy;
         }
     }
     let story_of = renumber(&average_linkage(n, &sim, SAME_STORY_SCORE));
@@ -303,9 +355,7 @@ pub fn find_stories(articles: &[Article]) -> Stories {
     }
     for i in 0..n {
         for j in i + 1..n {
-            if story_of[i] == story_of[j]
-                && reused_share(&features[i], &features[j]) >= SAME_REPORT_SHARE
-            {
+            if story_of[i] == story_of[j] && same_copy[i][j] {
                 let (a, b) = (find(&mut report_root, i), find(&mut report_root, j));
                 report_root[a.max(b)] = a.min(b);
             }
