@@ -135,6 +135,11 @@ impl App {
         self.observe_changes();
     }
 
+    /// The workspaces "compare separately" wrote, newest last.
+    pub fn separated_workspaces(&self) -> &[PathBuf] {
+        &self.separated
+    }
+
     /// Ask for the Save As path in the window, as happens when no native file dialog can be
     /// shown (tests; `folder` is where the proposed name is put).
     pub fn ask_save_path_in_window(&mut self, folder: &std::path::Path) {

@@ -96,6 +96,7 @@ impl App {
             Command::OpenDemo => self.guard(Proceed::OpenDemo),
             Command::Quit => self.guard(Proceed::Close),
             Command::RemoveArticle(index) => self.remove_article(index),
+            Command::CompareSeparately(index) => self.compare_separately(index),
             Command::Undo => self.undo(true),
             Command::Redo => self.undo(false),
             Command::MoveArticle { from, to } => self.move_article(from, to),

@@ -58,3 +58,66 @@ impl App {
         self.reanalyse();
     }
 }
+
+impl App {
+    /// Open the article at `index` in a comparison of its own and take it out of this one.
+    /// Its workspace is written first (nothing is lost if the new window fails to start); the
+    /// removal here is one undo step.
+    pub(super) fn compare_separately(&mut self, index: usize) {
+        let Some(entry) = self.workspace.articles.get(index).cloned() else {
+            return;
+        };
+        let outlet = entry.meta.outlet.trim().to_owned();
+        let name = super::file_dialog::proposed_file_name(&format!(
+            "{} {}",
+            if outlet.is_empty() {
+                "article"
+            } else {
+                &outlet
+            },
+            entry.meta.date.as_deref().unwrap_or("")
+        ));
+        let path = self.separate_dir.join(name);
+        let workspace = crate::workspace::Workspace {
+            articles: vec![entry],
+            ..crate::workspace::Workspace::default()
+        };
+        let written = std::fs::create_dir_all(&self.separate_dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                crate::workspace::save(&path, &workspace, crate::workspace::Overwrite::Always)
+                    .map_err(|e| e.to_string())
+            });
+        if let Err(e) = written {
+            self.ui.notify(
+                NoticeKind::Error,
+                format!("Couldn't open “{outlet}” separately: {e}"),
+            );
+            return;
+        }
+        if self.opens_windows {
+            let launched = std::env::current_exe()
+                .and_then(|exe| std::process::Command::new(exe).arg(&path).spawn());
+            if let Err(e) = launched {
+                self.ui.notify(
+                    NoticeKind::Error,
+                    format!(
+                        "Couldn't open a new window for “{outlet}” ({e}); its comparison is saved as '{}'.",
+                        path.display()
+                    ),
+                );
+                return;
+            }
+        }
+        self.remove_article(index);
+        self.ui.notify_with(
+            NoticeKind::Info,
+            format!(
+                "“{outlet}” opened in a comparison of its own (saved as '{}').",
+                path.display()
+            ),
+            Some(Command::Undo),
+        );
+        self.separated.push(path);
+    }
+}

@@ -211,6 +211,9 @@ fn header_ui(
         if is_reference {
             tag(ui, "reference", palette.focus);
         }
+        if let Some(a) = analysed {
+            story_marks_ui(ui, index, a, view, out);
+        }
     });
 }
 
@@ -565,12 +568,13 @@ fn claim_tooltip_ui(ui: &mut Ui, claim: &Claim, view: &View<'_>) {
     ui.label(super::widgets::status_text(&view.palette, status));
     if let Some(group) = view.group(claim.group) {
         let outlets: Vec<&str> = group.present_in.iter().map(|&a| view.outlet(a)).collect();
-        ui.label(format!(
-            "In {} of {} outlets: {}",
-            group.present_in.len(),
-            view.comparison().articles.len(),
-            outlets.join(", ")
-        ));
+        let coverage = view.coverage_text(group);
+        let mut coverage_chars = coverage.chars();
+        let capitalised: String = coverage_chars
+            .next()
+            .map(|c| c.to_uppercase().chain(coverage_chars).collect())
+            .unwrap_or_default();
+        ui.label(format!("{capitalised}: {}", outlets.join(", ")));
         for conflict in view.shown_conflicts(&group.conflicts) {
             ui.label(RichText::new(conflict.describe()).color(view.palette.conflicting));
         }
@@ -647,4 +651,54 @@ fn welcome_ui(ui: &mut Ui, out: &mut Vec<Command>) {
         ui.add_space(8.0);
         ui.label("You can also drop files on this window or type a path in the toolbar.");
     });
+}
+
+/// The article's story (when the comparison holds several), whose report it reprints, and —
+/// for an article that shares its story with no other — "Compare separately".
+fn story_marks_ui(
+    ui: &mut Ui,
+    index: usize,
+    article: usize,
+    view: &View<'_>,
+    out: &mut Vec<Command>,
+) {
+    let stories = view.stories();
+    let palette = &view.palette;
+    let Some(&story) = stories.story_of.get(article) else {
+        return;
+    };
+    if stories.story_count() > 1 {
+        let members = stories.articles_of_story(story);
+        let text = format!("story {}", story + 1);
+        let hover = format!(
+            "{} article{} of this comparison tell{} this story, {} independent report{}",
+            members.len(),
+            if members.len() == 1 { "" } else { "s" },
+            if members.len() == 1 { "s" } else { "" },
+            stories.reports_among(&members),
+            if stories.reports_among(&members) == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+        ui.add(egui::Label::new(
+            RichText::new(text).small().color(palette.focus),
+        ))
+        .on_hover_text(hover);
+        if members.len() == 1 && view.comparison().articles.len() > 1 {
+            super::widgets::command_button(
+                ui,
+                RichText::new("Compare separately").small(),
+                Command::CompareSeparately(index),
+                true,
+                out,
+            )
+            .on_hover_text(Command::CompareSeparately(index).tooltip());
+        }
+    }
+    if let Some(original) = stories.reuses(article) {
+        let text = format!("reprint of {}", view.outlet(original));
+        tag(ui, &text, palette.user);
+    }
 }

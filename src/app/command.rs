@@ -96,6 +96,9 @@ pub enum Command {
     // Arranging articles.
     /// Remove the article at this position.
     RemoveArticle(usize),
+    /// Open the article at this position in a comparison of its own (a new window) and take it
+    /// out of this one (undoable): it tells another story.
+    CompareSeparately(usize),
     /// Undo the last change to the articles or links.
     Undo,
     /// Redo the change undone last.
@@ -272,6 +275,7 @@ impl Command {
             | Command::OpenPaths(_)
             | Command::AddArticleText { .. }
             | Command::RemoveArticle(_)
+            | Command::CompareSeparately(_)
             | Command::MoveArticle { .. }
             | Command::EditArticleMeta { .. }
             | Command::SetReference(_)
@@ -322,6 +326,7 @@ impl Command {
             Command::OpenPaths(_) => "Open files",
             Command::AddArticleText { .. } => "Add article",
             Command::RemoveArticle(_) => "Remove article",
+            Command::CompareSeparately(_) => "Compare separately",
             Command::MoveArticle { from, to } if to < from => "Move left",
             Command::MoveArticle { .. } => "Move right",
             Command::EditArticleMeta { .. } => "Edit outlet, headline and date",
@@ -406,6 +411,9 @@ impl Command {
             Command::OpenPaths(_) => "Add these files as articles",
             Command::AddArticleText { .. } => "Add this text as a new article",
             Command::RemoveArticle(_) => "Take this article out of the comparison",
+            Command::CompareSeparately(_) => {
+                "This article tells another story: open it in a comparison of its own (a new window) and take it out of this one (Undo brings it back)"
+            }
             Command::MoveArticle { .. } => "Change the order of the columns",
             Command::EditArticleMeta { .. } => "Correct the outlet name, headline or date",
             Command::SetReference(_) => "Show how the other outlets differ from this one",

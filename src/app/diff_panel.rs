@@ -62,9 +62,8 @@ fn group_ui(
         ui.label(status_text(palette, group.status).strong());
         ui.label(
             RichText::new(format!(
-                "in {} of {} outlets · group {} of {}",
-                group.present_in.len(),
-                comparison.articles.len(),
+                "{} · group {} of {}",
+                view.coverage_text(group),
                 group_index + 1,
                 comparison.groups.len()
             ))

@@ -423,10 +423,9 @@ fn row_ui(
             true,
             selected,
             format!(
-                "{} group: {label} — in {} of {} outlets{}{}",
+                "{} group: {label} — {}{}{}",
                 group.status.label(),
-                group.present_in.len(),
-                comparison.articles.len(),
+                view.coverage_text(group),
                 if group.user_curated {
                     " — manual"
                 } else {

@@ -94,6 +94,12 @@ pub struct App {
     autosave: Autosave,
     /// Where workspace locks are kept (`None`: no locking, e.g. in tests).
     locks_dir: Option<PathBuf>,
+    /// Where "compare separately" writes the new comparison's workspace.
+    separate_dir: PathBuf,
+    /// Whether "compare separately" opens a new window (the desktop app; not tests).
+    opens_windows: bool,
+    /// Workspaces written by "compare separately", newest last.
+    separated: Vec<PathBuf>,
 }
 
 /// How the window starts: what to open and where autosave keeps its snapshots.
@@ -155,6 +161,8 @@ impl App {
             app.ui.restore_offer = autosave.pending();
             app.autosave = autosave;
             app.locks_dir = Some(dir.join("locks"));
+            app.separate_dir = dir.join("separate");
+            app.opens_windows = true;
         }
         if let Some(workspace) = workspaces.first() {
             if workspaces.len() > 1 {
@@ -208,6 +216,9 @@ impl App {
             jobs: Jobs::default(),
             autosave: Autosave::default(),
             locks_dir: None,
+            separate_dir: std::env::temp_dir().join("claimdiff-separate"),
+            opens_windows: false,
+            separated: Vec::new(),
             workspace,
         };
         app.sync_keys();

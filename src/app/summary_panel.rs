@@ -51,6 +51,17 @@ pub(crate) fn summary_panel_ui(ui: &mut Ui, view: &View<'_>) {
                         ui.end_row();
                     }
                 });
+            let stories = crate::report::stories_lines(comparison, "");
+            if !stories.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new("Stories and independent reports").strong());
+                for line in stories.lines() {
+                    ui.label(line.trim_start()).on_hover_text(
+                        "Articles of one story are compared with each other only; articles \
+                         reusing one copy (a reprint, a light rewrite) are one report",
+                    );
+                }
+            }
             ui.add_space(6.0);
             ui.label(
                 RichText::new(

@@ -155,6 +155,38 @@ impl View<'_> {
             .collect()
     }
 
+    /// The comparison's stories and independent reports.
+    pub(crate) fn stories(&self) -> &crate::analysis::stories::Stories {
+        &self.comparison().stories
+    }
+
+    /// Articles of the same story as `article` (itself included).
+    pub(crate) fn story_size(&self, article: usize) -> usize {
+        let stories = self.stories();
+        stories
+            .story_of
+            .get(article)
+            .map_or(1, |&s| stories.articles_of_story(s).len())
+    }
+
+    /// "in 3 of 4 outlets" — counted within the group's story — with the independent reports
+    /// when reprints make them fewer: "in 3 of 4 outlets · 2 independent reports".
+    pub(crate) fn coverage_text(&self, group: &Group) -> String {
+        let of = group
+            .present_in
+            .first()
+            .map_or(self.comparison().articles.len(), |&a| self.story_size(a));
+        let reports = self.stories().reports_among(&group.present_in);
+        let mut text = format!("in {} of {of} outlets", group.present_in.len());
+        if reports < group.present_in.len() {
+            text.push_str(&format!(
+                " · {reports} independent report{}",
+                if reports == 1 { "" } else { "s" }
+            ));
+        }
+        text
+    }
+
     /// Number of groups of each status: (shared, conflicting, single-outlet).
     pub(crate) fn status_counts(&self) -> (usize, usize, usize) {
         let mut counts = (0, 0, 0);
