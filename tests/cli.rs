@@ -335,7 +335,7 @@ fn html_and_csv_reports_carry_the_workspaces_notes_and_decisions() {
     let csv = claimdiff(&["compare", "--format", "csv", ws_path.to_str().unwrap()]);
     assert!(csv.status.success(), "{}", stderr(&csv));
     let csv = stdout(&csv);
-    assert!(csv.starts_with("article,outlet,claim_id,text,group,status"));
+    assert!(csv.starts_with("\u{feff}article,outlet,claim_id,text,group,status"));
     assert!(csv.contains("\"called, \"\"no comment\"\"\""), "{csv}");
     assert!(csv.contains("not a conflict (your decision): number differs"));
 

@@ -314,6 +314,40 @@ fn claims_in_two_groups(harness: &Harness<'_, App>) -> (usize, usize) {
 }
 
 #[test]
+fn claims_of_one_article_are_never_linked_even_through_the_join_question() {
+    let mut harness = demo_harness();
+    let c = harness.state().comparison();
+    let multi = |i: usize| c.groups[c.claims[i].group].members.len() > 1;
+    let (a, b) = (0..c.claims.len())
+        .flat_map(|a| (0..c.claims.len()).map(move |b| (a, b)))
+        .find(|&(a, b)| {
+            multi(a)
+                && multi(b)
+                && c.claims[a].article == c.claims[b].article
+                && c.claims[a].group != c.claims[b].group
+        })
+        .expect("two claims of one article in two groups");
+    let (id_a, id_b) = (c.claims[a].id.clone(), c.claims[b].id.clone());
+    harness
+        .state_mut()
+        .apply(Command::LinkClaims(id_a.clone(), id_b.clone()));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("This link joins two groups")
+            .is_none()
+    );
+    harness.state_mut().apply(Command::LinkPair {
+        a: id_a,
+        b: id_b,
+        join: false,
+    });
+    harness.run();
+    assert!(harness.state().workspace().decisions.links.is_empty());
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
 fn a_link_that_would_join_two_groups_asks_and_can_link_only_the_pair() {
     let mut harness = demo_harness();
     let (a, b) = claims_in_two_groups(&harness);
@@ -365,5 +399,79 @@ fn a_link_that_would_join_two_groups_asks_and_can_link_only_the_pair() {
     assert_eq!(
         c.claims[ia].group,
         c.claims[c.claim_by_id(&id_b).unwrap()].group
+    );
+}
+
+#[test]
+fn not_a_conflict_on_a_group_line_covers_every_pair_showing_that_difference() {
+    let text = |headline: &str, outlet: &str, weeks: &str| {
+        claimdiff::ingest::import_text(
+            &format!(
+                "{headline}\nOutlet: {outlet}\nDate: 2026-03-02\n\nThe harbour bridge will close \
+                 for {weeks} weeks of repairs from April, the city council said on Monday.\n"
+            ),
+            None,
+        )
+    };
+    let articles = vec![
+        text(
+            "Harbour bridge to close for repairs",
+            "Coastal Herald",
+            "six",
+        ),
+        text("Harbour bridge closure announced", "Metro Daily", "eight"),
+        text(
+            "Bridge repairs to shut harbour crossing",
+            "Bay Wire",
+            "eight",
+        ),
+    ];
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(12)
+        .build_eframe(move |_| App::with_articles(articles.clone()));
+    harness.run();
+    harness.state_mut().wait_for_analysis();
+    let group = select_first_conflict(&mut harness);
+    let sure = |h: &Harness<'_, App>| {
+        h.state().comparison().groups[group]
+            .conflicts
+            .iter()
+            .filter(|c| !c.possible)
+            .count()
+    };
+    assert_eq!(sure(&harness), 1, "six vs eight, listed once for two pairs");
+    harness
+        .get_all_by_label("Not a conflict")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.state_mut().wait_for_analysis();
+    harness.run();
+    assert_eq!(
+        harness.state().workspace().decisions.not_conflicts.len(),
+        2,
+        "Herald–Metro and Herald–Wire"
+    );
+    assert_eq!(
+        sure(&harness),
+        0,
+        "the line does not come back for the other pair"
+    );
+    assert_eq!(
+        harness.state().comparison().groups[group].status,
+        GroupStatus::Shared
+    );
+    // Restore brings both back, in one step.
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .workspace()
+            .decisions
+            .not_conflicts
+            .is_empty()
     );
 }

@@ -75,6 +75,19 @@ fn coverage_counts_independent_reports_beside_outlets() {
 #[test]
 fn compare_separately_opens_the_article_on_its_own_and_nothing_is_lost() {
     let mut harness = reports_harness();
+    let budget_claim = {
+        let c = harness.state().comparison();
+        c.claims
+            .iter()
+            .find(|cl| cl.article == 3)
+            .unwrap()
+            .id
+            .clone()
+    };
+    harness.state_mut().apply(Command::SetClaimNote {
+        claim: budget_claim.clone(),
+        note: "check the vote count".into(),
+    });
     harness.get_by_label("Compare separately").click();
     harness.run();
     harness.state_mut().wait_for_analysis();
@@ -95,9 +108,27 @@ fn compare_separately_opens_the_article_on_its_own_and_nothing_is_lost() {
     let separate = claimdiff::workspace::load(&written).unwrap();
     assert_eq!(separate.articles.len(), 1);
     assert!(separate.articles[0].meta.headline.contains("budget"));
+    assert_eq!(
+        separate.claim_notes.get(&budget_claim).map(String::as_str),
+        Some("check the vote count"),
+        "the article's notes go with it"
+    );
     // Undo brings it back here.
     harness.state_mut().apply(Command::Undo);
     harness.state_mut().wait_for_analysis();
     harness.run();
     assert_eq!(harness.state().workspace().articles.len(), 4);
+    // Separated again, it gets a file of its own: the first one is never overwritten.
+    harness.get_by_label("Compare separately").click();
+    harness.run();
+    let again = harness
+        .state()
+        .separated_workspaces()
+        .last()
+        .cloned()
+        .unwrap();
+    assert_ne!(again, written);
+    assert!(written.exists());
+    let _ = std::fs::remove_file(&written);
+    let _ = std::fs::remove_file(&again);
 }

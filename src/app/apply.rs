@@ -45,16 +45,30 @@ impl App {
             }
             Command::ExportReport => self.export_dialog(),
             Command::DismissConflict { a, b, kind } => {
-                if !self.workspace.decisions.is_not_conflict(&a, &b, kind) {
+                let pairs = self.pairs_showing_difference(&a, &b, kind, false);
+                let decisions = &self.workspace.decisions;
+                if pairs
+                    .iter()
+                    .any(|(x, y)| !decisions.is_not_conflict(x, y, kind))
+                {
                     self.record("Not a conflict");
-                    self.workspace.decisions.dismiss_conflict(a, b, kind);
+                    for (x, y) in pairs {
+                        self.workspace.decisions.dismiss_conflict(x, y, kind);
+                    }
                     self.reanalyse();
                 }
             }
             Command::RestoreConflict { a, b, kind } => {
-                if self.workspace.decisions.is_not_conflict(&a, &b, kind) {
+                let pairs = self.pairs_showing_difference(&a, &b, kind, true);
+                let decisions = &self.workspace.decisions;
+                if pairs
+                    .iter()
+                    .any(|(x, y)| decisions.is_not_conflict(x, y, kind))
+                {
                     self.record("Restore conflict");
-                    self.workspace.decisions.restore_conflict(&a, &b, kind);
+                    for (x, y) in pairs {
+                        self.workspace.decisions.restore_conflict(&x, &y, kind);
+                    }
                     self.reanalyse();
                 }
             }
@@ -164,9 +178,13 @@ impl App {
             Command::UnlinkClaim(id) => self.unlink_claim(&id),
             Command::RemoveLink(a, b) => self.remove_link(&a, &b),
             Command::ResetDecisions => {
-                if self.workspace.decisions != Default::default() {
+                // Links and unlinks only: "not a conflict" decisions are about facts, not
+                // grouping, and stay.
+                let decisions = &self.workspace.decisions;
+                if !decisions.links.is_empty() || !decisions.unlinks.is_empty() {
                     self.record("Reset manual links");
-                    self.workspace.decisions = Default::default();
+                    self.workspace.decisions.links = Default::default();
+                    self.workspace.decisions.unlinks = Default::default();
                     self.reanalyse();
                 }
             }

@@ -77,9 +77,49 @@ impl App {
             },
             entry.meta.date.as_deref().unwrap_or("")
         ));
-        let path = self.separate_dir.join(name);
+        // A name no earlier "compare separately" has used ("Outlet 2026-09-14 (2).claimdiff.ron").
+        let stem = name
+            .strip_suffix(super::file_dialog::WORKSPACE_SUFFIX)
+            .unwrap_or(&name)
+            .to_owned();
+        let path = (1..)
+            .map(|n| {
+                let file = if n == 1 {
+                    name.clone()
+                } else {
+                    format!("{stem} ({n}){}", super::file_dialog::WORKSPACE_SUFFIX)
+                };
+                self.separate_dir.join(file)
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| self.separate_dir.join(&name));
+        // The article takes its notes and the matching settings along.
+        let own_claims: Vec<crate::analysis::ClaimId> = {
+            let comparison = self.comparison();
+            let analysed = self.analyser.current();
+            let article = self.keys.get(index).and_then(|k| analysed.article_of(*k));
+            comparison
+                .claims
+                .iter()
+                .filter(|c| Some(c.article) == article)
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        let notes_of = |notes: &std::collections::BTreeMap<crate::analysis::ClaimId, String>| {
+            notes
+                .iter()
+                .filter(|(id, _)| own_claims.contains(id))
+                .map(|(id, note)| (id.clone(), note.clone()))
+                .collect()
+        };
         let workspace = crate::workspace::Workspace {
             articles: vec![entry],
+            claim_notes: notes_of(&self.workspace.claim_notes),
+            group_notes: notes_of(&self.workspace.group_notes),
+            settings: crate::workspace::ComparisonSettings {
+                matching: self.workspace.settings.matching,
+                ..Default::default()
+            },
             ..crate::workspace::Workspace::default()
         };
         let written = std::fs::create_dir_all(&self.separate_dir)

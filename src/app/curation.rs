@@ -48,6 +48,9 @@ impl App {
     /// Link two claims; when each already belongs to a group of several claims, ask first
     /// whether to join the groups or to link only the pair.
     pub(super) fn request_link(&mut self, a: ClaimId, b: ClaimId) {
+        if !self.linkable(&a, &b) {
+            return;
+        }
         let comparison = self.comparison();
         let group_size = |id: &ClaimId| {
             comparison
@@ -72,9 +75,33 @@ impl App {
         self.link(a, b);
     }
 
+    /// Whether two claims may be linked: both exist, differ and belong to different articles
+    /// (said in a notice when not).
+    fn linkable(&mut self, a: &ClaimId, b: &ClaimId) -> bool {
+        let comparison = self.comparison();
+        let (Some(ia), Some(ib)) = (comparison.claim_by_id(a), comparison.claim_by_id(b)) else {
+            return false;
+        };
+        if ia == ib {
+            return false;
+        }
+        if comparison.claims[ia].article == comparison.claims[ib].article {
+            self.ui.linking = false;
+            self.notify_once(
+                NoticeKind::Info,
+                "Link a claim with a claim of another article; both are in the same article.",
+            );
+            return false;
+        }
+        true
+    }
+
     /// Link only these two claims: both leave their groups (their other links are removed)
     /// and form a group of their own. One undo step.
     pub(super) fn link_only_pair(&mut self, a: ClaimId, b: ClaimId) {
+        if !self.linkable(&a, &b) {
+            return;
+        }
         let comparison = self.comparison();
         let (Some(ia), Some(ib)) = (comparison.claim_by_id(&a), comparison.claim_by_id(&b)) else {
             return;
@@ -157,5 +184,69 @@ impl App {
         self.workspace
             .decisions
             .unlink(a, b, origin == LinkOrigin::Matcher);
+    }
+
+    /// The claim pairs of `a`'s group whose links show the same difference of `kind` as the
+    /// link between `a` and `b` (its sure or possible differences, or, with `dismissed`, the
+    /// ones already marked "not a conflict"): a difference the group lists once is decided for
+    /// every pair that shows it. `(a, b)` itself always comes first.
+    pub(super) fn pairs_showing_difference(
+        &self,
+        a: &ClaimId,
+        b: &ClaimId,
+        kind: crate::analysis::ConflictKind,
+        dismissed: bool,
+    ) -> Vec<(ClaimId, ClaimId)> {
+        let mut pairs = vec![(a.clone(), b.clone())];
+        let comparison = self.comparison();
+        let (Some(ia), Some(ib)) = (comparison.claim_by_id(a), comparison.claim_by_id(b)) else {
+            return pairs;
+        };
+        let list = |l: &crate::analysis::Link| -> Vec<crate::analysis::Conflict> {
+            let conflicts = if dismissed {
+                &l.dismissed
+            } else {
+                &l.conflicts
+            };
+            conflicts
+                .iter()
+                .filter(|c| c.kind == kind)
+                .cloned()
+                .collect()
+        };
+        let (lo, hi) = (ia.min(ib), ia.max(ib));
+        let Some(targets) = comparison
+            .links
+            .iter()
+            .find(|l| l.a == lo && l.b == hi)
+            .map(list)
+        else {
+            return pairs;
+        };
+        let same = |x: &crate::analysis::Conflict, y: &crate::analysis::Conflict| {
+            (x.left == y.left && x.right == y.right) || (x.left == y.right && x.right == y.left)
+        };
+        let Some(group) = comparison
+            .claims
+            .get(ia)
+            .and_then(|c| comparison.groups.get(c.group))
+        else {
+            return pairs;
+        };
+        for link in group.links.iter().filter_map(|&l| comparison.links.get(l)) {
+            if (link.a, link.b) == (lo, hi) {
+                continue;
+            }
+            if list(link)
+                .iter()
+                .any(|c| targets.iter().any(|t| same(c, t)))
+            {
+                pairs.push((
+                    comparison.claims[link.a].id.clone(),
+                    comparison.claims[link.b].id.clone(),
+                ));
+            }
+        }
+        pairs
     }
 }

@@ -328,6 +328,7 @@ fn notes_ui(ui: &mut Ui, view: &View<'_>, group: &Group, out: &mut Vec<Command>)
     egui::Grid::new("notes").num_columns(2).show(ui, |ui| {
         let label = ui.label(RichText::new("Group note").color(view.palette.dim));
         let edit = egui::TextEdit::multiline(&mut group_note)
+            .id_salt(("group note", &group_claim.id))
             .desired_rows(1)
             .desired_width(f32::INFINITY)
             .hint_text("What you found about this group");
@@ -351,6 +352,7 @@ fn notes_ui(ui: &mut Ui, view: &View<'_>, group: &Group, out: &mut Vec<Command>)
         let label = ui.label(RichText::new("Claim note").color(view.palette.dim));
         let hint = format!("Your note on {}'s claim", view.outlet(selected.article));
         let edit = egui::TextEdit::multiline(&mut claim_note)
+            .id_salt(("claim note", &selected.id))
             .desired_rows(1)
             .desired_width(f32::INFINITY)
             .hint_text(hint);

@@ -32,6 +32,8 @@ impl App {
     /// Write the report to `path` (the extension picks the format; none gives Markdown).
     pub(super) fn export_report(&mut self, path: &Path) {
         let (target, format): (PathBuf, _) = file_dialog::export_target(path);
+        // The report shows the latest decisions: an analysis under way is finished first.
+        self.wait_for_analysis();
         let text = render_with_notes(self.comparison(), &self.report_notes(), format);
         match write_export(&target, text.as_bytes()) {
             Ok(()) => {

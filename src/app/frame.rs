@@ -101,7 +101,15 @@ impl App {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.pending.push(Command::OpenPaths(dropped));
+            if self.ui.modal.is_some() {
+                // A dialog is waiting for an answer; what it leads to stays as asked.
+                self.ui.notify(
+                    super::state::NoticeKind::Info,
+                    "Close the open dialog first, then drop the files again.",
+                );
+            } else {
+                self.pending.push(Command::OpenPaths(dropped));
+            }
         }
         if self.ui.modal.is_some() || self.ui.editing.is_some() || !self.ui.restore_offer.is_empty()
         {
@@ -131,18 +139,14 @@ impl App {
                 return;
             }
         }
-        let os = Os::current();
-        for command in UiCommand::by_shortcut_precedence(os) {
+        for (command, shortcut) in UiCommand::shortcut_precedence(Os::current()) {
             if text_focus && command.scope() == Scope::OutsideTextFields {
                 continue;
             }
-            for shortcut in command.shortcuts(os) {
-                if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                    let selected = self.ui.selection.as_ref().map(|s| &s.claim);
-                    if let Some(command) = command.command(selected) {
-                        self.pending.push(command);
-                    }
-                    break;
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                let selected = self.ui.selection.as_ref().map(|s| &s.claim);
+                if let Some(command) = command.command(selected) {
+                    self.pending.push(command);
                 }
             }
         }

@@ -160,22 +160,20 @@ impl View<'_> {
         &self.comparison().stories
     }
 
-    /// Articles of the same story as `article` (itself included).
-    pub(crate) fn story_size(&self, article: usize) -> usize {
-        let stories = self.stories();
-        stories
-            .story_of
-            .get(article)
-            .map_or(1, |&s| stories.articles_of_story(s).len())
-    }
-
     /// "in 3 of 4 outlets" — counted within the group's story — with the independent reports
     /// when reprints make them fewer: "in 3 of 4 outlets · 2 independent reports".
     pub(crate) fn coverage_text(&self, group: &Group) -> String {
-        let of = group
+        // Articles of the stories the group's claims come from (one story, unless the user
+        // linked across stories).
+        let stories = self.stories();
+        let own: Vec<Option<&usize>> = group
             .present_in
-            .first()
-            .map_or(self.comparison().articles.len(), |&a| self.story_size(a));
+            .iter()
+            .map(|&a| stories.story_of.get(a))
+            .collect();
+        let of = (0..self.comparison().articles.len())
+            .filter(|&a| own.contains(&stories.story_of.get(a)))
+            .count();
         let reports = self.stories().reports_among(&group.present_in);
         let mut text = format!("in {} of {of} outlets", group.present_in.len());
         if reports < group.present_in.len() {

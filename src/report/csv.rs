@@ -1,5 +1,5 @@
-//! The comparison as CSV (RFC 4180): one row per claim, in article then text order, for
-//! spreadsheets and scripts.
+//! The comparison as CSV (RFC 4180, UTF-8 with a byte-order mark): one row per claim, in
+//! article then text order, for spreadsheets and scripts.
 
 use super::{Notes, dismissed_text, one_line, outlet};
 use crate::analysis::comparison::Comparison;
@@ -22,7 +22,7 @@ pub(crate) const COLUMNS: [&str; 11] = [
 /// A field quoted when it holds a comma, quote or line break; quotes doubled. A field that a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe.
 pub(crate) fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_owned()
@@ -36,7 +36,9 @@ pub(crate) fn field(value: &str) -> String {
 
 /// The table.
 pub(super) fn render(c: &Comparison, notes: &Notes) -> String {
-    let mut out = COLUMNS.join(",");
+    // A byte-order mark, so spreadsheet programs read the file as UTF-8.
+    let mut out = String::from("\u{feff}");
+    out.push_str(&COLUMNS.join(","));
     out.push_str("\r\n");
     for (index, claim) in c.claims.iter().enumerate() {
         let group = c.groups.get(claim.group);
@@ -61,7 +63,8 @@ pub(super) fn render(c: &Comparison, notes: &Notes) -> String {
             outlet(c, claim.article).to_owned(),
             claim.id.0.clone(),
             claim.text.clone(),
-            (claim.group + 1).to_string(),
+            // Numbered as in the text, Markdown, HTML and JSON reports.
+            claim.group.to_string(),
             group.map_or("", |g| g.status.label()).to_owned(),
             group.map_or(0, |g| g.present_in.len()).to_string(),
             conflicts.join("; "),
