@@ -170,3 +170,25 @@ fn a_folder_opens_as_the_article_files_inside_it() {
     let last = harness.state().notices().last().unwrap().text.clone();
     assert!(last.contains("holds no article files"), "{last}");
 }
+
+#[test]
+fn closing_never_sweeps_away_an_article_being_typed() {
+    let mut harness = demo_harness();
+    harness.state_mut().apply(Command::PasteArticle);
+    harness.run();
+    harness.get_by_label("Article text").focus();
+    harness.run();
+    harness
+        .get_by_label("Article text")
+        .type_text("Harbour bridge reopens\n\nThe bridge reopened on Friday.");
+    harness.run();
+    harness.state_mut().apply(Command::Quit);
+    harness.run();
+    assert!(!harness.state().will_close());
+    assert!(!harness.state().is_asking_to_save());
+    harness.get_by_label("Article text");
+    assert!(harness.state().notices().iter().any(|n| {
+        n.text
+            .contains("Add or cancel the article being typed first")
+    }));
+}

@@ -21,10 +21,27 @@ impl App {
     /// Go on with `then` once unsaved changes are settled: at once when there are none, else
     /// after the user answered "Save changes?".
     pub(super) fn guard(&mut self, then: Proceed) {
+        if self.holds_typed_text() {
+            // A dialog with the user's typing in it is never swept away.
+            self.notify_once(
+                NoticeKind::Info,
+                "Add or cancel the article being typed first.",
+            );
+            return;
+        }
         if self.doc.is_dirty() {
             self.ui.modal = Some(Modal::Unsaved(then));
         } else {
             self.proceed(then);
+        }
+    }
+
+    /// True while the paste or link dialog holds text the user typed.
+    pub(super) fn holds_typed_text(&self) -> bool {
+        match &self.ui.modal {
+            Some(Modal::Paste(dialog)) => !dialog.text.trim().is_empty(),
+            Some(Modal::Link(dialog)) => !dialog.url.trim().is_empty(),
+            _ => false,
         }
     }
 
@@ -314,6 +331,13 @@ impl App {
                     if let Some(then) = then {
                         self.proceed(then);
                     }
+                }
+                Err(e) if e.is_changed_on_disk() && self.holds_typed_text() => {
+                    // Asking now would sweep away what the user is typing: say it instead.
+                    self.ui.notify(
+                        NoticeKind::Error,
+                        format!("{e} Nothing was saved; save again (Ctrl+S) to choose what to do."),
+                    );
                 }
                 Err(e) if e.is_changed_on_disk() => {
                     self.ui.modal = Some(Modal::ChangedOnDisk(then));
