@@ -320,6 +320,17 @@ fn html_and_csv_reports_carry_the_workspaces_notes_and_decisions() {
             .to_owned()
     };
     let (a, b) = (id_of(&conflict_link["a"]), id_of(&conflict_link["b"]));
+    let sure = conflict_link["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| !c["possible"].as_bool().unwrap())
+        .unwrap();
+    let difference = claimdiff::analysis::Conflict::new(
+        claimdiff::analysis::ConflictKind::Number,
+        sure["left"].as_str().unwrap(),
+        sure["right"].as_str().unwrap(),
+    );
     let mut ws = claimdiff::workspace::load(&ws_path).unwrap();
     ws.claim_notes.insert(
         claimdiff::analysis::ClaimId(first_id),
@@ -328,7 +339,7 @@ fn html_and_csv_reports_carry_the_workspaces_notes_and_decisions() {
     ws.decisions.dismiss_conflict(
         claimdiff::analysis::ClaimId(a),
         claimdiff::analysis::ClaimId(b),
-        claimdiff::analysis::ConflictKind::Number,
+        &difference,
     );
     claimdiff::workspace::save(&ws_path, &ws, claimdiff::workspace::Overwrite::Always).unwrap();
 

@@ -27,7 +27,7 @@ fn output_is_deterministic_version_first_and_sorted() {
     let text = sample_text();
     assert_eq!(text, to_ron_string(&sample()).unwrap_or_default());
     assert!(
-        text.starts_with("(\n    version: 3,\n    articles: ["),
+        text.starts_with("(\n    version: 4,\n    articles: ["),
         "{text}"
     );
     assert!(text.ends_with(")\n"));
@@ -277,22 +277,22 @@ fn ten_thousand_deep_nesting_errors_on_a_1_mib_stack() {
 #[test]
 fn a_newer_version_is_refused_before_the_rest_is_read() {
     let expected =
-        "'x.claimdiff.ron' was written by a newer claimdiff (format 4; this version reads up to 3)";
+        "'x.claimdiff.ron' was written by a newer claimdiff (format 5; this version reads up to 4)";
     for text in [
         // The body is not even valid RON: it is never looked at.
-        "(\n    version: 4,\n    articles: <<<a format we do not know>>>",
-        "\u{feff}// comment\nWorkspace(version: 4, articles: [])",
-        "#![enable(implicit_some)]\n(version: 4)",
+        "(\n    version: 5,\n    articles: <<<a format we do not know>>>",
+        "\u{feff}// comment\nWorkspace(version: 5, articles: [])",
+        "#![enable(implicit_some)]\n(version: 5)",
         // Version not first (hand-edited): found by a full tolerant pass.
-        "(articles: [(new_shape: true)], version: 4)",
+        "(articles: [(new_shape: true)], version: 5)",
     ] {
         let e = parse(text).err();
         assert!(
             matches!(
                 e,
                 Some(WorkspaceError::NewerVersion {
-                    found: 4,
-                    supported: 3,
+                    found: 5,
+                    supported: 4,
                     ..
                 })
             ),
@@ -364,6 +364,15 @@ fn format_2_is_migrated_without_not_a_conflict_decisions() {
     assert_eq!(v2.articles, v3.articles);
     assert_eq!(v2.decisions.links, v3.decisions.links);
     assert_eq!(v2.claim_notes, v3.claim_notes);
+    assert_eq!(kept[0].values, None, "format 3 kept no versions");
+    let v4 = load(&fixtures().join("v4.claimdiff.ron"));
+    let Ok(v4) = v4 else {
+        panic!("{v4:?}");
+    };
+    assert_eq!(
+        v4.decisions.not_conflicts[0].values,
+        Some(("40,000".to_owned(), "Roughly 40,000".to_owned()))
+    );
 }
 
 #[test]

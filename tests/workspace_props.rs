@@ -130,10 +130,13 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 let not_conflicts = unlinks
                     .iter()
                     .zip(kinds.iter().cycle())
-                    .map(|((a, b), &kind)| NotConflict {
+                    .enumerate()
+                    .map(|(n, ((a, b), &kind))| NotConflict {
                         a: a.clone(),
                         b: b.clone(),
                         kind,
+                        // Decisions saved with and without the two versions.
+                        values: (n % 2 == 0).then(|| (a.0.clone(), b.0.clone())),
                     })
                     .collect();
                 Workspace {

@@ -263,7 +263,7 @@ fn place_conflicts(claims: &[Claim], links: &mut [Link], decisions: &Decisions) 
         };
         let (dismissed, kept): (Vec<Conflict>, Vec<Conflict>) = std::mem::take(&mut link.conflicts)
             .into_iter()
-            .partition(|c| decisions.is_not_conflict(&a.id, &b.id, c.kind));
+            .partition(|c| decisions.is_not_conflict(&a.id, &b.id, c));
         link.conflicts = kept;
         link.dismissed = dismissed;
     }
@@ -462,19 +462,27 @@ mod tests {
         let cs = claims(&[0, 1]);
         let mut decisions = Decisions::default();
         // A decision about another kind of fact changes nothing.
-        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), ConflictKind::Time);
+        let time = Conflict::new(ConflictKind::Time, "Monday", "Tuesday");
+        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), &time);
         let c = build(articles(2), cs.clone(), vec![with_number()], &decisions);
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.links[0].conflicts[0].between, Some((0, 1)));
         // Either order of the two claims names the same difference.
-        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), ConflictKind::Number);
+        // Another number difference between the same claims is not covered.
+        let other = Conflict::new(ConflictKind::Number, "40", "50");
+        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), &other);
+        let c = build(articles(2), cs.clone(), vec![with_number()], &decisions);
+        assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
+        // Either order of the two claims, and of the two values, names the same difference.
+        let number = Conflict::new(ConflictKind::Number, "45", "40");
+        decisions.dismiss_conflict(cs[1].id.clone(), cs[0].id.clone(), &number);
         let c = build(articles(2), cs.clone(), vec![with_number()], &decisions);
         assert_eq!(c.groups[0].status, GroupStatus::Shared);
         assert!(c.links[0].conflicts.is_empty());
         assert_eq!(c.links[0].dismissed.len(), 1);
         assert_eq!(c.groups[0].dismissed[0].left, "40");
         assert_eq!(c.summaries[0].conflicting, 0);
-        decisions.restore_conflict(&cs[0].id, &cs[1].id, ConflictKind::Number);
+        decisions.restore_conflict(&cs[0].id, &cs[1].id, &number);
         let c = build(articles(2), cs, vec![with_number()], &decisions);
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
     }

@@ -44,30 +44,30 @@ impl App {
                 self.prefs.recent.clear();
             }
             Command::ExportReport => self.export_dialog(),
-            Command::DismissConflict { a, b, kind } => {
-                let pairs = self.pairs_showing_difference(&a, &b, kind, false);
+            Command::DismissConflict { a, b, difference } => {
+                let pairs = self.pairs_showing_difference(&a, &b, &difference, false);
                 let decisions = &self.workspace.decisions;
                 if pairs
                     .iter()
-                    .any(|(x, y)| !decisions.is_not_conflict(x, y, kind))
+                    .any(|(x, y, d)| !decisions.is_not_conflict(x, y, d))
                 {
                     self.record("Not a conflict");
-                    for (x, y) in pairs {
-                        self.workspace.decisions.dismiss_conflict(x, y, kind);
+                    for (x, y, d) in pairs {
+                        self.workspace.decisions.dismiss_conflict(x, y, &d);
                     }
                     self.reanalyse();
                 }
             }
-            Command::RestoreConflict { a, b, kind } => {
-                let pairs = self.pairs_showing_difference(&a, &b, kind, true);
+            Command::RestoreConflict { a, b, difference } => {
+                let pairs = self.pairs_showing_difference(&a, &b, &difference, true);
                 let decisions = &self.workspace.decisions;
                 if pairs
                     .iter()
-                    .any(|(x, y)| decisions.is_not_conflict(x, y, kind))
+                    .any(|(x, y, d)| decisions.is_not_conflict(x, y, d))
                 {
                     self.record("Restore conflict");
-                    for (x, y) in pairs {
-                        self.workspace.decisions.restore_conflict(&x, &y, kind);
+                    for (x, y, d) in pairs {
+                        self.workspace.decisions.restore_conflict(&x, &y, &d);
                     }
                     self.reanalyse();
                 }

@@ -9,7 +9,7 @@ use super::matching_preset::MatchingPreset;
 use super::prefs::{DetailsTab, GroupSort, PanelKind};
 use super::theme::ThemeChoice;
 use super::ui_command::{Os, UiCommand};
-use crate::analysis::{ClaimId, ConflictKind};
+use crate::analysis::{ClaimId, Conflict};
 use crate::ingest::ArticleMeta;
 use crate::workspace::GroupFilter;
 
@@ -167,14 +167,15 @@ pub enum Command {
     RemoveLink(ClaimId, ClaimId),
     /// Forget every manual link and unlink.
     ResetDecisions,
-    /// Mark one difference between two claims "not a conflict" (saved, undoable).
+    /// Mark one difference between two claims "not a conflict" (saved, undoable), for every
+    /// pair of their group that shows it.
     DismissConflict {
         /// One claim.
         a: ClaimId,
         /// The other claim.
         b: ClaimId,
-        /// The kind of fact that differs.
-        kind: ConflictKind,
+        /// The difference (its kind and two versions).
+        difference: Conflict,
     },
     /// Take back a "not a conflict".
     RestoreConflict {
@@ -182,8 +183,8 @@ pub enum Command {
         a: ClaimId,
         /// The other claim.
         b: ClaimId,
-        /// The kind of fact that differs.
-        kind: ConflictKind,
+        /// The difference (its kind and two versions).
+        difference: Conflict,
     },
     /// Set the note on a claim (empty: no note).
     SetClaimNote {

@@ -186,46 +186,28 @@ impl App {
             .unlink(a, b, origin == LinkOrigin::Matcher);
     }
 
-    /// The claim pairs of `a`'s group whose links show the same difference of `kind` as the
-    /// link between `a` and `b` (its sure or possible differences, or, with `dismissed`, the
-    /// ones already marked "not a conflict"): a difference the group lists once is decided for
-    /// every pair that shows it. `(a, b)` itself always comes first.
+    /// The claim pairs of `a`'s group whose links show `difference` (the same kind and the same
+    /// two versions, either order; among their differences, or with `dismissed`, among the ones
+    /// already marked "not a conflict"), each with its own copy of the difference: a difference
+    /// the group lists once is decided for every pair that shows it. `(a, b)` comes first.
     pub(super) fn pairs_showing_difference(
         &self,
         a: &ClaimId,
         b: &ClaimId,
-        kind: crate::analysis::ConflictKind,
+        difference: &crate::analysis::Conflict,
         dismissed: bool,
-    ) -> Vec<(ClaimId, ClaimId)> {
-        let mut pairs = vec![(a.clone(), b.clone())];
+    ) -> Vec<(ClaimId, ClaimId, crate::analysis::Conflict)> {
+        let mut pairs = vec![(a.clone(), b.clone(), difference.clone())];
         let comparison = self.comparison();
         let (Some(ia), Some(ib)) = (comparison.claim_by_id(a), comparison.claim_by_id(b)) else {
             return pairs;
         };
-        let list = |l: &crate::analysis::Link| -> Vec<crate::analysis::Conflict> {
-            let conflicts = if dismissed {
-                &l.dismissed
-            } else {
-                &l.conflicts
-            };
-            conflicts
-                .iter()
-                .filter(|c| c.kind == kind)
-                .cloned()
-                .collect()
+        let same = |c: &crate::analysis::Conflict| {
+            c.kind == difference.kind
+                && ((c.left == difference.left && c.right == difference.right)
+                    || (c.left == difference.right && c.right == difference.left))
         };
         let (lo, hi) = (ia.min(ib), ia.max(ib));
-        let Some(targets) = comparison
-            .links
-            .iter()
-            .find(|l| l.a == lo && l.b == hi)
-            .map(list)
-        else {
-            return pairs;
-        };
-        let same = |x: &crate::analysis::Conflict, y: &crate::analysis::Conflict| {
-            (x.left == y.left && x.right == y.right) || (x.left == y.right && x.right == y.left)
-        };
         let Some(group) = comparison
             .claims
             .get(ia)
@@ -237,13 +219,16 @@ impl App {
             if (link.a, link.b) == (lo, hi) {
                 continue;
             }
-            if list(link)
-                .iter()
-                .any(|c| targets.iter().any(|t| same(c, t)))
-            {
+            let list = if dismissed {
+                &link.dismissed
+            } else {
+                &link.conflicts
+            };
+            if let Some(found) = list.iter().find(|c| same(c)) {
                 pairs.push((
                     comparison.claims[link.a].id.clone(),
                     comparison.claims[link.b].id.clone(),
+                    found.clone(),
                 ));
             }
         }

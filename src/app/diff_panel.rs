@@ -257,7 +257,7 @@ fn conflict_summary_ui(ui: &mut Ui, view: &View<'_>, conflict: &Conflict, out: &
             let dismiss = Command::DismissConflict {
                 a: a.id.clone(),
                 b: b.id.clone(),
-                kind: conflict.kind,
+                difference: conflict.clone(),
             };
             command_button(ui, "Not a conflict", dismiss, true, out);
         }
@@ -281,7 +281,7 @@ fn dismissed_ui(ui: &mut Ui, view: &View<'_>, conflict: &Conflict, out: &mut Vec
             let restore = Command::RestoreConflict {
                 a: a.id.clone(),
                 b: b.id.clone(),
-                kind: conflict.kind,
+                difference: conflict.clone(),
             };
             command_button(ui, "Restore", restore, true, out);
         }

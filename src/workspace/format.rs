@@ -177,9 +177,10 @@ pub fn from_ron_str(text: &str, file_name: &str) -> Result<Workspace, WorkspaceE
                 supported: WORKSPACE_VERSION,
             });
         }
-        // Format 2 added `view`, format 3 `decisions.not_conflicts`; older files simply lack
-        // them (they default).
-        Some(1..=3) => parse::<Workspace>(text, file_name)?,
+        // Format 2 added `view`, format 3 `decisions.not_conflicts`, format 4 their `values`;
+        // older files simply lack them (they default: a format-3 decision without values
+        // covers every difference of its kind between its two claims).
+        Some(1..=4) => parse::<Workspace>(text, file_name)?,
         // Format 0 had no version field (an explicit `version: 0` is accepted too).
         Some(_) | None => parse::<WorkspaceV0>(text, file_name)?.migrate(),
     };

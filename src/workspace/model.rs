@@ -83,8 +83,9 @@ pub struct ViewSettings {
 }
 
 /// The current workspace format version (2 added [`ViewSettings`], 3 the differences the user
-/// marked "not a conflict", `decisions.not_conflicts`).
-pub const WORKSPACE_VERSION: u32 = 3;
+/// marked "not a conflict", `decisions.not_conflicts`, 4 the two versions of each such
+/// difference, `values`).
+pub const WORKSPACE_VERSION: u32 = 4;
 
 /// A saved comparison: articles, the user's decisions and settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::features::PairScore;
-use crate::analysis::comparison::{ClaimId, ConflictKind};
+use crate::analysis::comparison::{ClaimId, Conflict, ConflictKind};
 
 /// Default minimum link score for linking two claims of different articles. The context
 /// model's bias is shifted when it is fitted so that the cut chosen by leave-one-story-out
@@ -97,8 +97,8 @@ pub struct Decisions {
     pub not_conflicts: Vec<NotConflict>,
 }
 
-/// One difference the user dismissed: the `kind` of fact between claims `a` and `b` (either
-/// order) is not a conflict.
+/// One difference the user dismissed: between claims `a` and `b` (either order), the `kind` of
+/// fact stated as `values` is not a conflict.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct NotConflict {
     /// One claim.
@@ -107,12 +107,31 @@ pub struct NotConflict {
     pub b: ClaimId,
     /// The kind of fact that differs.
     pub kind: ConflictKind,
+    /// The two versions ("six", "eight"), either order; `None` (a decision saved without them)
+    /// covers every difference of `kind` between the two claims.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<(String, String)>,
 }
 
 impl NotConflict {
-    /// True when this decision is about `kind` between `x` and `y`, in either order.
-    pub fn covers(&self, x: &ClaimId, y: &ClaimId, kind: ConflictKind) -> bool {
-        self.kind == kind && ((self.a == *x && self.b == *y) || (self.a == *y && self.b == *x))
+    /// The decision that `conflict` between `a` and `b` is not a conflict.
+    pub fn of(a: ClaimId, b: ClaimId, conflict: &Conflict) -> Self {
+        Self {
+            a,
+            b,
+            kind: conflict.kind,
+            values: Some((conflict.left.clone(), conflict.right.clone())),
+        }
+    }
+
+    /// True when this decision is about `conflict` between `x` and `y`, in either order.
+    pub fn covers(&self, x: &ClaimId, y: &ClaimId, conflict: &Conflict) -> bool {
+        let pair = (self.a == *x && self.b == *y) || (self.a == *y && self.b == *x);
+        let values = self.values.as_ref().is_none_or(|(l, r)| {
+            (*l == conflict.left && *r == conflict.right)
+                || (*l == conflict.right && *r == conflict.left)
+        });
+        self.kind == conflict.kind && pair && values
     }
 }
 
@@ -127,21 +146,21 @@ impl Decisions {
         self.links.contains(a, b)
     }
 
-    /// True when the user marked the `kind` difference between `a` and `b` "not a conflict".
-    pub fn is_not_conflict(&self, a: &ClaimId, b: &ClaimId, kind: ConflictKind) -> bool {
-        self.not_conflicts.iter().any(|n| n.covers(a, b, kind))
+    /// True when the user marked `conflict` between `a` and `b` "not a conflict".
+    pub fn is_not_conflict(&self, a: &ClaimId, b: &ClaimId, conflict: &Conflict) -> bool {
+        self.not_conflicts.iter().any(|n| n.covers(a, b, conflict))
     }
 
-    /// The user says the `kind` difference between `a` and `b` is not a conflict.
-    pub fn dismiss_conflict(&mut self, a: ClaimId, b: ClaimId, kind: ConflictKind) {
-        if !self.is_not_conflict(&a, &b, kind) {
-            self.not_conflicts.push(NotConflict { a, b, kind });
+    /// The user says `conflict` between `a` and `b` is not a conflict.
+    pub fn dismiss_conflict(&mut self, a: ClaimId, b: ClaimId, conflict: &Conflict) {
+        if !self.is_not_conflict(&a, &b, conflict) {
+            self.not_conflicts.push(NotConflict::of(a, b, conflict));
         }
     }
 
     /// The user takes back a "not a conflict".
-    pub fn restore_conflict(&mut self, a: &ClaimId, b: &ClaimId, kind: ConflictKind) {
-        self.not_conflicts.retain(|n| !n.covers(a, b, kind));
+    pub fn restore_conflict(&mut self, a: &ClaimId, b: &ClaimId, conflict: &Conflict) {
+        self.not_conflicts.retain(|n| !n.covers(a, b, conflict));
     }
 
     /// The user links the pair: an earlier unlink of it is forgotten.
