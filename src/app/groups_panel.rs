@@ -159,13 +159,31 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<
         ui.separator();
         // What the table's cells mean.
         let palette = &view.palette;
-        for (symbol, color, meaning) in [
-            ("●", palette.shared, "reports it (in the group's colour)"),
-            ("≠", palette.conflicting, "reports it differently"),
-            ("·", palette.dim, "doesn't report it"),
+        for (symbol, color, meaning, more) in [
+            (
+                "●",
+                palette.shared,
+                "reports it",
+                "The outlet reports this claim; the dot has the group's colour",
+            ),
+            (
+                "≠",
+                palette.conflicting,
+                "reports it differently",
+                "The outlet states a fact of this claim differently from another outlet",
+            ),
+            (
+                "·",
+                palette.dim,
+                "doesn't report it",
+                "The outlet's article tells this story without this claim; a blank cell is an \
+                 article of another story",
+            ),
         ] {
-            ui.label(RichText::new(symbol).color(color));
-            ui.label(RichText::new(meaning).small().color(palette.dim));
+            ui.label(RichText::new(symbol).color(color))
+                .on_hover_text(more);
+            ui.label(RichText::new(meaning).small().color(palette.dim))
+                .on_hover_text(more);
         }
     });
 }
@@ -358,6 +376,11 @@ fn row_ui(
         };
         for article in 0..comparison.articles.len() {
             let cell = layout.cell_rect(rect, article);
+            // An article of another story neither reports nor leaves out this claim: its cell
+            // stays empty.
+            if !group.present_in.contains(&article) && !group.absent_from.contains(&article) {
+                continue;
+            }
             let (symbol, color) = if !group.present_in.contains(&article) {
                 ("·", palette.dim)
             } else if conflicted.contains(&article) {
