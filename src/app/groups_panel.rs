@@ -119,7 +119,8 @@ fn controls_ui(ui: &mut Ui, view: &View<'_>, state: &mut UiState, out: &mut Vec<
             }
         }
     });
-    ui.horizontal(|ui| {
+    // Wraps rather than widening the panel past the Differences panel on a narrow window.
+    ui.horizontal_wrapped(|ui| {
         let mut search = view.workspace.settings.search.clone();
         let shortcut = Command::FocusSearch
             .shortcut()
