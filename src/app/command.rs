@@ -227,6 +227,44 @@ pub enum Command {
     ShowShortcuts,
 }
 
+/// The pattern of every field-free command (and a claim's unlink): their label and tooltip are
+/// their [`UiCommand`]'s.
+macro_rules! field_free_commands {
+    () => {
+        Command::NewWorkspace
+            | Command::OpenWorkspace
+            | Command::Save
+            | Command::SaveAs
+            | Command::ExportReport
+            | Command::ClearRecent
+            | Command::PostponeRecovery
+            | Command::OpenArticles
+            | Command::OpenLink
+            | Command::PasteArticle
+            | Command::FocusPathField
+            | Command::OpenDemo
+            | Command::Quit
+            | Command::Undo
+            | Command::Redo
+            | Command::ClearSelection
+            | Command::NextGroup
+            | Command::PreviousGroup
+            | Command::NextConflict
+            | Command::PreviousConflict
+            | Command::FocusSearch
+            | Command::StartLinking
+            | Command::CancelLinking
+            | Command::ResetDecisions
+            | Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ToggleShowPossibleDifferences
+            | Command::DismissAllNotices
+            | Command::ShowShortcuts
+            | Command::UnlinkClaim(_)
+    };
+}
+
 impl Command {
     /// The field-free command this is, if it is one (a claim's unlink is "unlink the selected
     /// claim"): its label, tooltip and shortcuts come from there.
@@ -351,37 +389,7 @@ impl Command {
             Command::ShowDetailsTab(tab) => tab.label(),
             Command::DismissNotice(_) => "Dismiss",
             // Field-free commands: their text is their `UiCommand`'s, returned above.
-            Command::NewWorkspace
-            | Command::OpenWorkspace
-            | Command::Save
-            | Command::SaveAs
-            | Command::ExportReport
-            | Command::ClearRecent
-            | Command::PostponeRecovery
-            | Command::OpenArticles
-            | Command::OpenLink
-            | Command::PasteArticle
-            | Command::FocusPathField
-            | Command::OpenDemo
-            | Command::Quit
-            | Command::Undo
-            | Command::Redo
-            | Command::ClearSelection
-            | Command::NextGroup
-            | Command::PreviousGroup
-            | Command::NextConflict
-            | Command::PreviousConflict
-            | Command::FocusSearch
-            | Command::StartLinking
-            | Command::CancelLinking
-            | Command::ResetDecisions
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::ZoomReset
-            | Command::ToggleShowPossibleDifferences
-            | Command::DismissAllNotices
-            | Command::ShowShortcuts
-            | Command::UnlinkClaim(_) => "",
+            field_free_commands!() => "",
         }
     }
 
@@ -445,37 +453,7 @@ impl Command {
             Command::ShowDetailsTab(_) => "Show this tab",
             Command::DismissNotice(_) => "Close this message",
             // Field-free commands: their text is their `UiCommand`'s, returned above.
-            Command::NewWorkspace
-            | Command::OpenWorkspace
-            | Command::Save
-            | Command::SaveAs
-            | Command::ExportReport
-            | Command::ClearRecent
-            | Command::PostponeRecovery
-            | Command::OpenArticles
-            | Command::OpenLink
-            | Command::PasteArticle
-            | Command::FocusPathField
-            | Command::OpenDemo
-            | Command::Quit
-            | Command::Undo
-            | Command::Redo
-            | Command::ClearSelection
-            | Command::NextGroup
-            | Command::PreviousGroup
-            | Command::NextConflict
-            | Command::PreviousConflict
-            | Command::FocusSearch
-            | Command::StartLinking
-            | Command::CancelLinking
-            | Command::ResetDecisions
-            | Command::ZoomIn
-            | Command::ZoomOut
-            | Command::ZoomReset
-            | Command::ToggleShowPossibleDifferences
-            | Command::DismissAllNotices
-            | Command::ShowShortcuts
-            | Command::UnlinkClaim(_) => "",
+            field_free_commands!() => "",
         }
     }
 
