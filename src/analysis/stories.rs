@@ -248,12 +248,17 @@ fn set_cosine(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 /// shared names (names alone — the same town and mayor in two different events — are not one
 /// story); 0 for dated articles more than a week apart.
 pub fn story_similarity(a: &StoryFeatures, b: &StoryFeatures) -> f32 {
+    similarity_from(cosine(a, b), a, b)
+}
+
+/// [`story_similarity`] from the vocabulary cosine already computed.
+fn similarity_from(words: f32, a: &StoryFeatures, b: &StoryFeatures) -> f32 {
     if let (Some(x), Some(y)) = (a.day, b.day)
         && (x - y).abs() > MAX_DAYS_APART
     {
         return 0.0;
     }
-    cosine(a, b) * (0.5 + 0.5 * set_cosine(&a.names, &b.names))
+    words * (0.5 + 0.5 * set_cosine(&a.names, &b.names))
 }
 
 /// Share of the shorter article's word 8-grams that the other repeats.
@@ -316,16 +321,15 @@ pub fn find_stories(articles: &[Article]) -> Stories {
     let n = features.len();
     // Reused copy is the same story whatever else differs (a reprint dated later); it is looked
     // for only where the vocabulary is close, which reused copy always is.
-    let reused = |i: usize, j: usize| {
-        cosine(&features[i], &features[j]) >= REUSE_CANDIDATE_COSINE
-            && reused_share(&features[i], &features[j]) >= SAME_REPORT_SHARE
-    };
     let rows: Vec<usize> = (0..n).collect();
     let pairs: Vec<Vec<(f32, bool)>> = crate::analysis::parallel::map(&rows, 4, |&i| {
         (i + 1..n)
             .map(|j| {
-                let same_copy = reused(i, j);
-                let s = story_similarity(&features[i], &features[j]);
+                let (a, b) = (&features[i], &features[j]);
+                let words = cosine(a, b);
+                let same_copy =
+                    words >= REUSE_CANDIDATE_COSINE && reused_share(a, b) >= SAME_REPORT_SHARE;
+                let s = similarity_from(words, a, b);
                 (if same_copy { 1.0 } else { s }, same_copy)
             })
             .collect()

@@ -341,6 +341,7 @@ fn row_ui(
         vec2(layout.total_width, theme::MATRIX_ROW_HEIGHT),
         Sense::click(),
     );
+    let has_note = !view.notes_in_group(group).is_empty();
     let selected = view.selected_group == Some(group_index);
     let label = group
         .members
@@ -399,25 +400,17 @@ fn row_ui(
         }
         let mut x = rect.left() + layout.label_left;
         let label_right = x + layout.label_width;
-        if group.user_curated {
-            let chip = painter.text(
-                egui::pos2(x, rect.center().y),
-                Align2::LEFT_CENTER,
-                "manual",
-                egui::FontId::proportional(11.0),
-                palette.user,
-            );
-            x = chip.right() + 8.0;
-        }
-        if !view.notes_in_group(group).is_empty() {
-            let chip = painter.text(
-                egui::pos2(x, rect.center().y),
-                Align2::LEFT_CENTER,
-                "note",
-                egui::FontId::proportional(11.0),
-                palette.user,
-            );
-            x = chip.right() + 8.0;
+        for (shown, chip) in [(group.user_curated, "manual"), (has_note, "note")] {
+            if shown {
+                let chip = painter.text(
+                    egui::pos2(x, rect.center().y),
+                    Align2::LEFT_CENTER,
+                    chip,
+                    egui::FontId::proportional(11.0),
+                    palette.user,
+                );
+                x = chip.right() + 8.0;
+            }
         }
         let width = (label_right - x - 14.0).max(20.0);
         let mut job = egui::text::LayoutJob::simple_singleline(
@@ -455,11 +448,7 @@ fn row_ui(
                 } else {
                     ""
                 },
-                if view.notes_in_group(group).is_empty() {
-                    ""
-                } else {
-                    " — note"
-                }
+                if has_note { " — note" } else { "" }
             ),
         )
     });

@@ -45,10 +45,12 @@ pub(super) fn render(c: &Comparison, notes: &Notes) -> String {
         // The sure differences and the dismissed ones on this claim's links within its group.
         let mut conflicts: Vec<String> = Vec::new();
         let mut dismissed: Vec<String> = Vec::new();
-        for link in c
-            .links
+        // The group's own links (not every link of the comparison), so a row costs little.
+        let group_links = group.map_or(&[][..], |g| g.links.as_slice());
+        for link in group_links
             .iter()
-            .filter(|l| l.in_group && (l.a == index || l.b == index))
+            .filter_map(|&l| c.links.get(l))
+            .filter(|l| l.a == index || l.b == index)
         {
             conflicts.extend(
                 link.conflicts

@@ -182,7 +182,7 @@ pub(crate) fn stories_lines(c: &Comparison, lead: &str) -> String {
 /// Each line Markdown-escaped.
 fn md_escape_lines(text: &str) -> String {
     text.lines()
-        .map(|l| format!("{}\n", l.replace('|', "\\|")))
+        .map(|l| format!("{}\n", md_escape(l)))
         .collect()
 }
 
