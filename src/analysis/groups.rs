@@ -383,6 +383,7 @@ mod tests {
             a,
             b,
             score,
+            coverage: 0.0,
             conflicts: Vec::new(),
             origin: LinkOrigin::Matcher,
             in_group: false,

@@ -18,7 +18,7 @@ pub(crate) mod text;
 
 pub use comparison::{
     Citation, Claim, ClaimId, Comparison, Conflict, ConflictKind, Group, GroupStatus, Link,
-    LinkOrigin, OutletSummary,
+    LinkOrigin, OutletSummary, SAME_CLAIM_COVERAGE,
 };
 pub use facts::types::Facts;
 pub use matching::settings::{Decisions, MatchSettings, NotConflict};

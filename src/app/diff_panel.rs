@@ -12,7 +12,7 @@ use super::theme::{self, Palette};
 use super::view::View;
 use super::widgets::{command_button, status_text, tag};
 use crate::analysis::diff::{Mark, Side, WordDiff, diff_claims, hide_invisible, reveal_invisible};
-use crate::analysis::{Claim, Conflict, Group, Link, LinkOrigin};
+use crate::analysis::{Claim, Conflict, Group, Link, LinkOrigin, SAME_CLAIM_COVERAGE};
 use crate::ingest::Span;
 
 /// The differences panel.
@@ -367,11 +367,19 @@ fn notes_ui(ui: &mut Ui, view: &View<'_>, group: &Group, out: &mut Vec<Command>)
     });
 }
 
-/// How a member is tied to the reference: "matched 0.82", "linked by you", or via another claim.
+/// How a member is tied to the reference and how much the two share: "same claim · matched
+/// 0.82", "shares part · linked by you", or via another claim.
 fn link_note(link: Option<&Link>, group: &Group, member: usize, view: &View<'_>) -> String {
+    let shared = |l: &Link| {
+        if l.coverage >= SAME_CLAIM_COVERAGE {
+            "same claim"
+        } else {
+            "shares part"
+        }
+    };
     match link {
-        Some(l) if l.origin == LinkOrigin::User => "linked by you".to_owned(),
-        Some(l) => format!("matched, score {:.2}", l.score),
+        Some(l) if l.origin == LinkOrigin::User => format!("{} · linked by you", shared(l)),
+        Some(l) => format!("{} · matched {:.2}", shared(l), l.score),
         None => {
             let comparison = view.comparison();
             let via = group

@@ -134,6 +134,7 @@ fn story_roots(story: &StoryData, model: &ContextModel) -> Vec<usize> {
                 a,
                 b,
                 score,
+                coverage: 0.0,
                 conflicts: Vec::new(),
                 origin: LinkOrigin::Matcher,
                 in_group: false,

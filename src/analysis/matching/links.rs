@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::comparison::{Claim, Link, LinkOrigin};
+use crate::analysis::comparison::{Claim, Link, LinkOrigin, content_coverage};
 use crate::analysis::conflicts::{
     ConflictKeys, find_conflicts, find_conflicts_keyed, weigh_by_link,
 };
@@ -276,6 +276,7 @@ pub fn find_links_with(
         a,
         b,
         score,
+        coverage: content_coverage(&claims[a].text, &claims[b].text),
         conflicts: if user {
             conflicts(a, b)
         } else {
@@ -309,6 +310,7 @@ pub fn find_links_with(
             a,
             b,
             score: 1.0,
+            coverage: content_coverage(&claims[a].text, &claims[b].text),
             // The user says these state the same thing: their differences count in full.
             conflicts: conflicts(a, b),
             origin: LinkOrigin::User,
