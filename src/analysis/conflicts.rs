@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 
 use crate::analysis::comparison::{Claim, Conflict, ConflictKind, STRONG_CONFIDENCE_PCT};
 use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
-use crate::analysis::text::words::{cached_stem, fold_whitespace, is_stop_word, tokenize};
+use crate::analysis::facts::{SourceReading, source_reading};
+use crate::analysis::text::words::{Token, cached_stem, fold_whitespace, is_stop_word, tokenize};
 use crate::ingest::Span;
 
 /// Confidence of a number difference when both sides count the same thing ("two people").
@@ -40,6 +41,11 @@ pub struct ConflictKeys {
     source_words: Vec<String>,
     /// Lowercased words of each quote, in the claim's quote order.
     quote_words: Vec<Vec<String>>,
+    /// The word a negation denies ("inspected" in "had not been fully inspected"), with its
+    /// stem and the span from the cue to it, when the claim is negated.
+    negated_predicate: Option<(String, Span)>,
+    /// Stems of the claim's words with their byte ranges, in order.
+    stems: Vec<(String, Span)>,
 }
 
 impl ConflictKeys {
@@ -49,10 +55,17 @@ impl ConflictKeys {
             Some(at) => (is_pronoun(&at.source), source_words(&at.source)),
             None => (false, Vec::new()),
         };
+        let tokens = tokenize(&claim.text);
         Self {
             source_is_pronoun,
             source_words,
             quote_words: claim.facts.quotes.iter().map(quote_words).collect(),
+            negated_predicate: if claim.facts.negated {
+                negated_predicate(&tokens)
+            } else {
+                None
+            },
+            stems: tokens.into_iter().map(|t| (t.stem, t.span)).collect(),
         }
     }
 }
@@ -111,17 +124,8 @@ pub fn find_conflicts_keyed(
         &keys_b.quote_words,
         &mut out,
     );
-    if a.facts.negated != b.facts.negated {
-        let (left, right) = if a.facts.negated {
-            ("negated", "affirmed")
-        } else {
-            ("affirmed", "negated")
-        };
-        out.push(
-            Conflict::new(ConflictKind::Negation, left, right)
-                .at(negation_cue(&a.text), negation_cue(&b.text))
-                .with_confidence(NEGATION_CONFIDENCE_PCT),
-        );
+    if let Some(conflict) = negation_conflict(a, keys_a, b, keys_b) {
+        out.push(conflict);
     }
     out
 }
@@ -583,6 +587,13 @@ fn sources_differ(x: &Attribution, kx: &ConflictKeys, y: &Attribution, ky: &Conf
     if kx.source_is_pronoun || ky.source_is_pronoun {
         return false;
     }
+    // A medium that carried the words, a second name for someone named elsewhere, or words
+    // that name no one: not a different source.
+    if source_reading(&x.source) != SourceReading::Speaker
+        || source_reading(&y.source) != SourceReading::Speaker
+    {
+        return false;
+    }
     if x.anonymous != y.anonymous {
         return true;
     }
@@ -670,27 +681,120 @@ fn find_span(text: &str, needle: &str) -> Option<Span> {
     Some(Span::new(start, start + needle.len()))
 }
 
-/// The first negation cue of a sentence ("not", "n't", "never", "no"), as a byte range.
-fn negation_cue(text: &str) -> Option<Span> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
+/// Words between a negation and the word it denies: auxiliaries, "to", degree adverbs.
+fn is_negation_filler(lower: &str) -> bool {
+    matches!(
+        lower,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "to"
+            | "yet"
+            | "ever"
+            | "even"
+            | "longer"
+            | "always"
+            | "only"
+            | "once"
+            | "again"
+            | "immediately"
+            | "necessarily"
+            | "a"
+            | "an"
+            | "the"
+            | "any"
+            | "get"
+            | "got"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+    ) || (lower.len() > 4 && lower.ends_with("ly"))
+}
+
+/// True for a word that negates what follows it.
+fn is_negation_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not"
+            | "never"
+            | "no"
+            | "cannot"
+            | "without"
+            | "denied"
+            | "denies"
+            | "deny"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "nobody"
+            | "nothing"
+            | "none"
+    ) || lower.ends_with("n't")
+        || lower.ends_with("n’t")
+}
+
+/// The word a sentence's first negation denies, as its stem and the span from the cue to it:
+/// the first word after the cue that is not an auxiliary or degree adverb ("did not respond"
+/// → respond, "has not been fully inspected" → inspect).
+fn negated_predicate(tokens: &[Token]) -> Option<(String, Span)> {
+    let cue = tokens.iter().position(|t| is_negation_cue(&t.lower))?;
+    let word = tokens[cue + 1..]
+        .iter()
+        .take(5)
+        .find(|t| !is_negation_filler(&t.lower) && !t.is_number)?;
+    Some((
+        word.stem.clone(),
+        Span::new(tokens[cue].span.start, word.span.end),
+    ))
+}
+
+/// A difference in whether the same action happened: one claim negates a word the other
+/// states without a negation. A negation of something the other claim does not mention at
+/// all ("did not respond to a request for comment" beside a report of the inspection) is no
+/// difference.
+fn negation_conflict(
+    a: &Claim,
+    keys_a: &ConflictKeys,
+    b: &Claim,
+    keys_b: &ConflictKeys,
+) -> Option<Conflict> {
+    if a.facts.negated == b.facts.negated {
         return None;
     }
-    let bytes = lower.as_bytes();
-    let is_word_byte = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-    for cue in ["n't", "not", "never", "no", "nobody", "nothing", "none"] {
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(cue) {
-            let at = from + found;
-            let end = at + cue.len();
-            let starts_word = cue.starts_with('n') && cue != "n't";
-            if (!starts_word || at == 0 || !is_word_byte(at - 1)) && !is_word_byte(end) {
-                return Some(Span::new(at, end));
-            }
-            from = end;
-        }
-    }
-    None
+    let (negated_keys, affirmed_keys) = if a.facts.negated {
+        (keys_a, keys_b)
+    } else {
+        (keys_b, keys_a)
+    };
+    let (stem, negated_span) = negated_keys.negated_predicate.as_ref()?;
+    let affirmed_span = affirmed_keys
+        .stems
+        .iter()
+        .find(|(s, _)| s == stem)
+        .map(|&(_, span)| span)?;
+    let (left, right, left_span, right_span) = if a.facts.negated {
+        ("negated", "affirmed", *negated_span, affirmed_span)
+    } else {
+        ("affirmed", "negated", affirmed_span, *negated_span)
+    };
+    Some(
+        Conflict::new(ConflictKind::Negation, left, right)
+            .at(Some(left_span), Some(right_span))
+            .with_confidence(NEGATION_CONFIDENCE_PCT),
+    )
 }
 
 /// True when `short` appears as a contiguous run inside `long`.
@@ -1104,13 +1208,14 @@ mod tests {
     }
 
     #[test]
-    fn negation_mismatch_conflicts() {
+    fn negation_needs_a_word_the_other_claim_states() {
+        // Facts say "negated" but the text holds nothing the negation could deny.
         let a = claim(Facts {
             negated: true,
             ..Facts::default()
         });
         let b = claim(Facts::default());
-        assert_eq!(find_conflicts(&a, &b)[0].kind, ConflictKind::Negation);
+        assert!(of_kind(&find_conflicts(&a, &b), ConflictKind::Negation).is_empty());
     }
 
     // ---- How sure a conflict is: the same fact stated differently, or maybe two facts.
@@ -1188,7 +1293,7 @@ mod tests {
     }
 
     #[test]
-    fn negation_is_only_a_possible_difference_and_points_at_the_cue() {
+    fn negation_of_the_shared_word_is_a_possible_difference_marked_in_both() {
         let (a, b) = (
             "The council did not approve the repairs on Monday.",
             "The council approved the repairs on Monday.",
@@ -1197,8 +1302,87 @@ mod tests {
         let negations = of_kind(&found, ConflictKind::Negation);
         assert_eq!(negations.len(), 1, "{found:?}");
         assert!(negations[0].possible);
-        assert_eq!(marked(a, negations[0].left_span), "not");
-        assert_eq!(negations[0].right_span, None);
+        assert_eq!(marked(a, negations[0].left_span), "not approve");
+        assert_eq!(marked(b, negations[0].right_span), "approved");
+    }
+
+    #[test]
+    fn negation_reaches_past_auxiliaries_and_adverbs() {
+        let (a, b) = (
+            "The barrier had not been fully inspected since 2019, engineers said.",
+            "The director said the barrier was inspected in 2021.",
+        );
+        let found = between(a, b);
+        let negations = of_kind(&found, ConflictKind::Negation);
+        assert_eq!(negations.len(), 1, "{found:?}");
+        assert_eq!(
+            marked(a, negations[0].left_span),
+            "not been fully inspected"
+        );
+        assert_eq!(marked(b, negations[0].right_span), "inspected");
+        let curly = between(
+            "The mayor didn\u{2019}t sign the order.",
+            "The mayor signed the order on Friday.",
+        );
+        assert_eq!(
+            of_kind(&curly, ConflictKind::Negation).len(),
+            1,
+            "{curly:?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_and_the_medium_that_carried_the_words_are_not_two_sources() {
+        let found = between(
+            "Kim said the country would unveil a new weapon, state media reported.",
+            "The country will unveil a new weapon soon, Kim said on Wednesday.",
+        );
+        assert!(
+            of_kind(&found, ConflictKind::Attribution).is_empty(),
+            "{found:?}"
+        );
+        let found = between(
+            "The lawmaker apologised for grabbing the student, the congressman's office said.",
+            "Etheridge apologised for grabbing the student.",
+        );
+        assert!(
+            of_kind(&found, ConflictKind::Attribution).is_empty(),
+            "{found:?}"
+        );
+        // Two named speakers still differ.
+        let found = between(
+            "About 2,000 residents had to leave their homes, officials said.",
+            "About 2,000 residents had to leave their homes, the Kessling Courier reported.",
+        );
+        assert_eq!(
+            of_kind(&found, ConflictKind::Attribution).len(),
+            1,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_negation_in_a_clause_the_other_claim_does_not_state_is_no_difference() {
+        for (a, b) in [
+            (
+                "The water authority did not respond to a request for comment.",
+                "The water authority said the barrier was inspected in 2021.",
+            ),
+            (
+                "The video does not reveal the identity of the students.",
+                "The video was posted on YouTube by an account named Guard.",
+            ),
+            (
+                "Lawmakers passed the bill, though the arguments didn't sway the governor.",
+                "The House ensured the bill will become law.",
+            ),
+        ] {
+            let found = between(a, b);
+            assert!(
+                of_kind(&found, ConflictKind::Negation).is_empty(),
+                "{a} / {b}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -94,3 +94,120 @@ pub fn extract_facts(sentence: &str) -> Facts {
         cited_outlets: cx.cited_outlets(),
     }
 }
+
+/// What an attributed source names, for deciding whether two sources can differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceReading {
+    /// A person, a group of people or an institution ("Mayor Ilse Brandt", "officials",
+    /// "the Kessling Courier", "police").
+    Speaker,
+    /// A lowercase description of where words appeared ("state media", "its official news
+    /// agency", "a video message"): it says how the words were carried, not who spoke them.
+    Medium,
+    /// A description that refers back to someone named elsewhere ("the lawmaker", "the
+    /// senator"): a second name for a speaker, not another one.
+    Reference,
+    /// Words the extractor took for a source that name no one ("other woes and", "annual New
+    /// Year's Eve party …"): nothing to compare.
+    Unclear,
+}
+
+/// Reads an attributed source (see [`SourceReading`]).
+pub fn source_reading(source: &str) -> SourceReading {
+    let words: Vec<&str> = source
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return SourceReading::Unclear;
+    };
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let capitalised = words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let speaker_noun = lower.iter().any(|k| {
+        attribution::is_title(k) || attribution::is_people(k) || attribution::is_institution(k)
+    });
+    let medium_word = lower.iter().any(|k| {
+        matches!(
+            k.as_str(),
+            "media"
+                | "news"
+                | "agency"
+                | "newspaper"
+                | "broadcaster"
+                | "outlet"
+                | "statement"
+                | "video"
+                | "message"
+                | "report"
+                | "reports"
+                | "television"
+                | "tv"
+                | "radio"
+                | "website"
+                | "channel"
+                | "broadcast"
+                | "press"
+                | "wire"
+                | "tweet"
+                | "post"
+        )
+    });
+    let first_lower = first.to_lowercase();
+    let opens_a_noun_phrase = first.chars().next().is_some_and(char::is_uppercase)
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            first_lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "several"
+                | "some"
+                | "many"
+                | "one"
+                | "both"
+                | "senior"
+                | "former"
+                | "local"
+                | "state"
+                | "federal"
+                | "unnamed"
+                | "anonymous"
+        )
+        || attribution::is_title(&first_lower)
+        || attribution::is_people(&first_lower)
+        || attribution::is_institution(&first_lower);
+    let ends_cut = lower.last().is_some_and(|k| {
+        matches!(
+            k.as_str(),
+            "and" | "or" | "of" | "to" | "with" | "in" | "at" | "the" | "a" | "an" | "for" | "but"
+        )
+    });
+    if !opens_a_noun_phrase || ends_cut || (!capitalised && !speaker_noun && !medium_word) {
+        return SourceReading::Unclear;
+    }
+    if !capitalised && medium_word {
+        return SourceReading::Medium;
+    }
+    // "the lawmaker": one person, named elsewhere in the story.
+    if !capitalised
+        && first_lower == "the"
+        && lower.len() <= 3
+        && lower.last().is_some_and(|head| {
+            !head.ends_with('s') && attribution::is_people(head) || attribution::is_title(head)
+        })
+    {
+        return SourceReading::Reference;
+    }
+    SourceReading::Speaker
+}

@@ -1148,3 +1148,47 @@ fn throughput() {
     let (best, median) = measure(TRICKY);
     println!("multilingual/tricky sentences: best {best:.1} MB/s, median {median:.1} MB/s");
 }
+
+#[test]
+fn source_readings_tell_speakers_from_media_references_and_stray_words() {
+    use super::{SourceReading, source_reading};
+    for speaker in [
+        "Mayor Ilse Brandt",
+        "officials",
+        "two former Russian officials",
+        "the Kessling Courier",
+        "police",
+        "authority",
+        "the Kremlin spokesman",
+        "critics",
+        "Reuters",
+    ] {
+        assert_eq!(source_reading(speaker), SourceReading::Speaker, "{speaker}");
+    }
+    for medium in [
+        "state media",
+        "its official media",
+        "the state news agency",
+        "a video message",
+    ] {
+        assert_eq!(source_reading(medium), SourceReading::Medium, "{medium}");
+    }
+    for reference in ["the lawmaker", "the congressman", "the president"] {
+        assert_eq!(
+            source_reading(reference),
+            SourceReading::Reference,
+            "{reference}"
+        );
+    }
+    for stray in [
+        "other woes and",
+        "nuclear",
+        "suddenly",
+        "annual New Year's Eve party at his estate in Palm Beach",
+        "join fellow European Union member",
+        "North Korea and",
+        "",
+    ] {
+        assert_eq!(source_reading(stray), SourceReading::Unclear, "{stray:?}");
+    }
+}
