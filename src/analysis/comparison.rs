@@ -313,11 +313,12 @@ pub struct OutletSummary {
     pub outlet: String,
     /// Number of claims.
     pub claims: usize,
-    /// Claims in shared groups.
+    /// Claims in shared groups, and claims of conflicting groups that are party to no sure
+    /// difference.
     pub shared: usize,
     /// Claims that only this outlet carries.
     pub single_outlet: usize,
-    /// Claims in conflicting groups.
+    /// Claims party to a sure difference.
     pub conflicting: usize,
     /// Claims attributed to a named source.
     pub named_sources: usize,

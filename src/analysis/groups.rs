@@ -224,7 +224,7 @@ pub fn build(
         };
     }
     let citations = citations(&articles, &claims);
-    let summaries = summaries(&articles, &claims, &groups, &citations);
+    let summaries = summaries(&articles, &claims, &links, &groups, &citations);
     Comparison {
         articles,
         claims,
@@ -319,9 +319,32 @@ fn citations(articles: &[Article], claims: &[Claim]) -> Vec<Citation> {
         .collect()
 }
 
+/// The status a claim is marked with: its group's, except that in a conflicting group a claim
+/// party to no sure difference is shared — the cleanup headline grouped with "1,200 vs nearly
+/// 2,000" states neither figure.
+pub fn claim_status(links: &[Link], groups: &[Group], claim: &Claim, index: usize) -> GroupStatus {
+    let Some(group) = groups.get(claim.group) else {
+        return GroupStatus::SingleOutlet;
+    };
+    if group.status != GroupStatus::Conflicting {
+        return group.status;
+    }
+    let in_a_difference = group
+        .links
+        .iter()
+        .filter_map(|&l| links.get(l))
+        .any(|l| (l.a == index || l.b == index) && l.conflicts.iter().any(|c| !c.possible));
+    if in_a_difference {
+        GroupStatus::Conflicting
+    } else {
+        GroupStatus::Shared
+    }
+}
+
 fn summaries(
     articles: &[Article],
     claims: &[Claim],
+    links: &[Link],
     groups: &[Group],
     citations: &[Citation],
 ) -> Vec<OutletSummary> {
@@ -339,15 +362,15 @@ fn summaries(
             ..OutletSummary::default()
         })
         .collect();
-    for claim in claims {
+    for (index, claim) in claims.iter().enumerate() {
         let Some(s) = out.get_mut(claim.article) else {
             continue;
         };
         s.claims += 1;
-        match groups.get(claim.group).map(|g| g.status) {
-            Some(GroupStatus::Shared) => s.shared += 1,
-            Some(GroupStatus::Conflicting) => s.conflicting += 1,
-            _ => s.single_outlet += 1,
+        match claim_status(links, groups, claim, index) {
+            GroupStatus::Shared => s.shared += 1,
+            GroupStatus::Conflicting => s.conflicting += 1,
+            GroupStatus::SingleOutlet => s.single_outlet += 1,
         }
         if let Some(attribution) = &claim.facts.attribution {
             if attribution.anonymous {
@@ -450,6 +473,31 @@ mod tests {
         let c = build(articles(2), claims(&[0, 1]), vec![l], &Decisions::default());
         assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
         assert_eq!(c.summaries[0].conflicting, 1);
+    }
+
+    #[test]
+    fn in_a_conflicting_group_only_the_claims_that_differ_are_marked_conflicting() {
+        // Claims 0 (article 0) and 1 (article 1) differ; claim 2 (article 2) is grouped with
+        // both but states neither version.
+        let mut differing = link(0, 1, 0.9);
+        differing
+            .conflicts
+            .push(Conflict::new(ConflictKind::Number, "1,200", "2,000"));
+        let links = vec![differing, link(0, 2, 0.9), link(1, 2, 0.9)];
+        let c = build(
+            articles(3),
+            claims(&[0, 1, 2]),
+            links,
+            &Decisions::default(),
+        );
+        assert_eq!(c.groups.len(), 1);
+        assert_eq!(c.groups[0].status, GroupStatus::Conflicting);
+        let status = |i: usize| claim_status(&c.links, &c.groups, &c.claims[i], i);
+        assert_eq!(status(0), GroupStatus::Conflicting);
+        assert_eq!(status(1), GroupStatus::Conflicting);
+        assert_eq!(status(2), GroupStatus::Shared);
+        assert_eq!(c.summaries[2].conflicting, 0);
+        assert_eq!(c.summaries[2].shared, 1);
     }
 
     #[test]

@@ -21,5 +21,6 @@ pub use comparison::{
     LinkOrigin, OutletSummary, SAME_CLAIM_COVERAGE,
 };
 pub use facts::types::Facts;
+pub use groups::claim_status;
 pub use matching::settings::{Decisions, MatchSettings, NotConflict};
 pub use pipeline::compare;

@@ -385,7 +385,7 @@ fn claim_ui(
     out: &mut Vec<Command>,
 ) -> egui::Response {
     let palette = &view.palette;
-    let status = view.claim_status(claim);
+    let status = view.claim_status(index, claim);
     let emphasis = if view.selected_group == Some(claim.group) {
         Emphasis::Selected
     } else if state.hovered_group == Some(claim.group) {
@@ -521,7 +521,7 @@ fn claim_ui(
     } else {
         response.on_hover_cursor(CursorIcon::PointingHand)
     };
-    let response = response.on_hover_ui(|ui| claim_tooltip_ui(ui, claim, view));
+    let response = response.on_hover_ui(|ui| claim_tooltip_ui(ui, index, claim, view));
     if response.clicked() {
         let selected = view.selected_claim.and_then(|c| view.claim(c));
         match selected {
@@ -563,8 +563,8 @@ fn claim_ui(
     response
 }
 
-fn claim_tooltip_ui(ui: &mut Ui, claim: &Claim, view: &View<'_>) {
-    let status = view.claim_status(claim);
+fn claim_tooltip_ui(ui: &mut Ui, index: usize, claim: &Claim, view: &View<'_>) {
+    let status = view.claim_status(index, claim);
     ui.label(super::widgets::status_text(&view.palette, status));
     if let Some(group) = view.group(claim.group) {
         let outlets: Vec<&str> = group.present_in.iter().map(|&a| view.outlet(a)).collect();

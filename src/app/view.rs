@@ -4,7 +4,7 @@ use super::prefs::Prefs;
 use super::state::ArticleKey;
 use super::theme::Palette;
 use super::worker::Analysed;
-use crate::analysis::{Claim, Comparison, Conflict, Group, GroupStatus};
+use crate::analysis::{Claim, Comparison, Conflict, Group, GroupStatus, claim_status};
 use crate::workspace::Workspace;
 
 /// What panels read while drawing. Panels never change it; they return commands.
@@ -68,10 +68,10 @@ impl View<'_> {
         self.comparison().claims.get(claim)
     }
 
-    /// The status of a claim's group.
-    pub(crate) fn claim_status(&self, claim: &Claim) -> GroupStatus {
-        self.group(claim.group)
-            .map_or(GroupStatus::SingleOutlet, |g| g.status)
+    /// The status a claim is marked with (see [`claim_status`]).
+    pub(crate) fn claim_status(&self, index: usize, claim: &Claim) -> GroupStatus {
+        let comparison = self.comparison();
+        claim_status(&comparison.links, &comparison.groups, claim, index)
     }
 
     /// Outlet name of an analysed article (comparison index).
