@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use crate::analysis::comparison::{Claim, Conflict, ConflictKind, STRONG_CONFIDENCE_PCT};
 use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
 use crate::analysis::facts::{SourceReading, source_reading};
-use crate::analysis::text::words::{Token, cached_stem, fold_whitespace, is_stop_word, tokenize};
+use crate::analysis::text::words::{
+    Token, cached_stem, fold_whitespace, is_stop_word, tokenize, word_segments,
+};
 use crate::ingest::Span;
 
 /// Confidence of a number difference when both sides count the same thing ("two people").
@@ -44,8 +46,6 @@ pub struct ConflictKeys {
     /// The word a negation denies ("inspected" in "had not been fully inspected"), with its
     /// stem and the span from the cue to it, when the claim is negated.
     negated_predicate: Option<(String, Span)>,
-    /// Stems of the claim's words with their byte ranges, in order.
-    stems: Vec<(String, Span)>,
 }
 
 impl ConflictKeys {
@@ -55,17 +55,15 @@ impl ConflictKeys {
             Some(at) => (is_pronoun(&at.source), source_words(&at.source)),
             None => (false, Vec::new()),
         };
-        let tokens = tokenize(&claim.text);
         Self {
             source_is_pronoun,
             source_words,
             quote_words: claim.facts.quotes.iter().map(quote_words).collect(),
             negated_predicate: if claim.facts.negated {
-                negated_predicate(&tokens)
+                negated_predicate(&tokenize(&claim.text))
             } else {
                 None
             },
-            stems: tokens.into_iter().map(|t| (t.stem, t.span)).collect(),
         }
     }
 }
@@ -774,17 +772,15 @@ fn negation_conflict(
     if a.facts.negated == b.facts.negated {
         return None;
     }
-    let (negated_keys, affirmed_keys) = if a.facts.negated {
-        (keys_a, keys_b)
+    let (negated_keys, affirmed) = if a.facts.negated {
+        (keys_a, b)
     } else {
-        (keys_b, keys_a)
+        (keys_b, a)
     };
     let (stem, negated_span) = negated_keys.negated_predicate.as_ref()?;
-    let affirmed_span = affirmed_keys
-        .stems
-        .iter()
-        .find(|(s, _)| s == stem)
-        .map(|&(_, span)| span)?;
+    let affirmed_span = word_segments(&affirmed.text)
+        .find(|(_, word)| &cached_stem(&word.to_lowercase()) == stem)
+        .map(|(start, word)| Span::new(start, start + word.len()))?;
     let (left, right, left_span, right_span) = if a.facts.negated {
         ("negated", "affirmed", *negated_span, affirmed_span)
     } else {

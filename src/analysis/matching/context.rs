@@ -229,6 +229,7 @@ mod tests {
             overlap,
             shared_words: 2,
             shared_weight: 1.0,
+            coverage: 0.5,
         }
     }
 

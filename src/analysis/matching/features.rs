@@ -459,6 +459,13 @@ pub const MODEL_INPUTS: usize = FEATURE_COUNT + (FEATURE_COUNT - 1) * FEATURE_CO
 // The generated weights must fit the model: regenerate them when the features change.
 const _: () = assert!(WEIGHTS.len() == MODEL_INPUTS);
 
+/// Index of "content_recall_min_side" in the feature vector.
+const CONTENT_RECALL_MIN_SIDE: usize = 12;
+const _: () = assert!(matches!(
+    FEATURE_NAMES[CONTENT_RECALL_MIN_SIDE].as_bytes(),
+    b"content_recall_min_side"
+));
+
 /// Names of the features, in order (for the fitting tool and documentation).
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
     "bias",
@@ -712,6 +719,9 @@ pub struct PairScore {
     pub shared_words: u32,
     /// Total IDF weight of the content words the two sentences share.
     pub shared_weight: f32,
+    /// The smaller of the two shares of distinct content words each sentence has in common
+    /// with the other (see [`crate::analysis::comparison::content_coverage`]).
+    pub coverage: f32,
 }
 
 /// Score a pair of prepared sentences: the one scoring function of claimdiff.
@@ -727,6 +737,7 @@ pub fn score_pair(vocab: &Vocab, a: &Profile, b: &Profile) -> PairScore {
         },
         shared_words,
         shared_weight,
+        coverage: values[CONTENT_RECALL_MIN_SIDE],
     }
 }
 

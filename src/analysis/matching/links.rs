@@ -241,7 +241,8 @@ pub fn find_links_with(
         .pairs
         .iter()
         .zip(&candidates.inputs)
-        .filter_map(|(&(a, b), inputs)| {
+        .zip(&candidates.scores)
+        .filter_map(|((&(a, b), inputs), pair)| {
             if decided(&unlinked, a, b) {
                 return None;
             }
@@ -249,14 +250,14 @@ pub fn find_links_with(
             let matched = score >= settings.link_threshold;
             if matched || decided(&user_linked, a, b) {
                 let user = !matched;
-                Some((a, b, if user { 1.0 } else { score }, user))
+                Some((a, b, if user { 1.0 } else { score }, user, pair.coverage))
             } else {
                 None
             }
         });
-    let scored: Vec<(usize, usize, f32, bool)> = scored.collect();
+    let scored: Vec<(usize, usize, f32, bool, f32)> = scored.collect();
     let mut needs_keys = vec![false; claims.len()];
-    for &(a, b, _, _) in &scored {
+    for &(a, b, _, _, _) in &scored {
         needs_keys[a] = true;
         needs_keys[b] = true;
     }
@@ -272,11 +273,11 @@ pub fn find_links_with(
         (Some(ka), Some(kb)) => find_conflicts_keyed(&claims[a], ka, &claims[b], kb),
         _ => find_conflicts(&claims[a], &claims[b]),
     };
-    let mut links: Vec<Link> = parallel::map(&scored, 128, |&(a, b, score, user)| Link {
+    let mut links: Vec<Link> = parallel::map(&scored, 128, |&(a, b, score, user, coverage)| Link {
         a,
         b,
         score,
-        coverage: content_coverage(&claims[a].text, &claims[b].text),
+        coverage,
         conflicts: if user {
             conflicts(a, b)
         } else {
