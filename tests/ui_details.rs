@@ -192,3 +192,22 @@ fn closing_never_sweeps_away_an_article_being_typed() {
             .contains("Add or cancel the article being typed first")
     }));
 }
+
+#[test]
+fn each_member_says_whether_it_states_the_same_claim_or_shares_part_of_it() {
+    let harness = demo_harness();
+    let headings: Vec<String> = harness
+        .query_all_by_label_contains(" · matched ")
+        .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+        .collect();
+    assert!(
+        !headings.is_empty(),
+        "members of the selected group name their match"
+    );
+    assert!(
+        headings
+            .iter()
+            .all(|h| h.contains("same claim · matched ") || h.contains("shares part · matched ")),
+        "{headings:?}"
+    );
+}
