@@ -734,9 +734,11 @@ fn is_negation_cue(lower: &str) -> bool {
             | "denied"
             | "denies"
             | "deny"
+            | "denial"
             | "refused"
             | "refuses"
             | "refuse"
+            | "refusal"
             | "nobody"
             | "nothing"
             | "none"
@@ -1353,6 +1355,18 @@ mod tests {
         assert_eq!(
             of_kind(&found, ConflictKind::Attribution).len(),
             1,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_refusal_and_a_refused_step_are_the_same_negation() {
+        let found = between(
+            "Akin continued his refusal to step down on Tuesday.",
+            "Akin on Tuesday refused to step down from the race.",
+        );
+        assert!(
+            of_kind(&found, ConflictKind::Negation).is_empty(),
             "{found:?}"
         );
     }

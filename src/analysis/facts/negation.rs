@@ -47,8 +47,8 @@ impl Cx<'_> {
             match k {
                 "not" => self.key(i + 1) != "only",
                 "never" | "cannot" | "neither" | "nor" | "without" | "denied" | "denies"
-                | "deny" | "denying" | "refused" | "refuses" | "refuse" | "refusing" | "nobody"
-                | "nothing" | "none" | "no-one" => true,
+                | "deny" | "denying" | "denial" | "refused" | "refuses" | "refuse" | "refusing"
+                | "refusal" | "nobody" | "nothing" | "none" | "no-one" => true,
                 // "No. 2" is a rank.
                 "no" => !(self.is_p(i + 1, '.') && self.is_num(i + 2)),
                 _ => k.ends_with("n't"),
