@@ -681,69 +681,29 @@ fn find_span(text: &str, needle: &str) -> Option<Span> {
 
 /// Words between a negation and the word it denies: auxiliaries, "to", degree adverbs.
 fn is_negation_filler(lower: &str) -> bool {
+    is_filler_word(lower) || (lower.len() > 4 && lower.ends_with("ly"))
+}
+
+#[rustfmt::skip]
+fn is_filler_word(lower: &str) -> bool {
     matches!(
         lower,
-        "be" | "been"
-            | "being"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "to"
-            | "yet"
-            | "ever"
-            | "even"
-            | "longer"
-            | "always"
-            | "only"
-            | "once"
-            | "again"
-            | "immediately"
-            | "necessarily"
-            | "a"
-            | "an"
-            | "the"
-            | "any"
-            | "get"
-            | "got"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-    ) || (lower.len() > 4 && lower.ends_with("ly"))
+        "be" | "been" | "being" | "is" | "are" | "was" | "were" | "have" | "has" | "had" | "do"
+        | "does" | "did" | "to" | "yet" | "ever" | "even" | "longer" | "always" | "only" | "once"
+        | "again" | "immediately" | "necessarily" | "a" | "an" | "the" | "any" | "get" | "got"
+        | "will" | "would" | "could" | "should" | "can" | "may" | "might"
+    )
 }
 
 /// True for a word that negates what follows it.
+#[rustfmt::skip]
 fn is_negation_cue(lower: &str) -> bool {
     matches!(
         lower,
-        "not"
-            | "never"
-            | "no"
-            | "cannot"
-            | "without"
-            | "denied"
-            | "denies"
-            | "deny"
-            | "denial"
-            | "refused"
-            | "refuses"
-            | "refuse"
-            | "refusal"
-            | "nobody"
-            | "nothing"
-            | "none"
+        "not" | "never" | "no" | "cannot" | "without" | "denied" | "denies" | "deny" | "denial"
+        | "refused" | "refuses" | "refuse" | "refusal" | "nobody" | "nothing" | "none"
     ) || lower.ends_with("n't")
-        || lower.ends_with("n’t")
+        || lower.ends_with("n\u{2019}t")
 }
 
 /// The word a sentence's first negation denies, as its stem and the span from the cue to it:

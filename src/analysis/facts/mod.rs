@@ -112,6 +112,28 @@ pub enum SourceReading {
     Unclear,
 }
 
+/// Lowercase words that name where words appeared rather than who said them.
+#[rustfmt::skip]
+fn is_medium_word(k: &str) -> bool {
+    matches!(
+        k,
+        "media" | "news" | "agency" | "newspaper" | "broadcaster" | "outlet" | "statement"
+        | "video" | "message" | "report" | "reports" | "television" | "tv" | "radio" | "website"
+        | "channel" | "broadcast" | "press" | "wire" | "tweet" | "post"
+    )
+}
+
+/// Lowercase words a source's noun phrase may start with.
+#[rustfmt::skip]
+fn opens_a_source(k: &str) -> bool {
+    matches!(
+        k,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "two" | "three" | "four"
+        | "five" | "several" | "some" | "many" | "one" | "both" | "senior" | "former" | "local"
+        | "state" | "federal" | "unnamed" | "anonymous"
+    )
+}
+
 /// Reads an attributed source (see [`SourceReading`]).
 pub fn source_reading(source: &str) -> SourceReading {
     let words: Vec<&str> = source
@@ -128,62 +150,11 @@ pub fn source_reading(source: &str) -> SourceReading {
     let speaker_noun = lower.iter().any(|k| {
         attribution::is_title(k) || attribution::is_people(k) || attribution::is_institution(k)
     });
-    let medium_word = lower.iter().any(|k| {
-        matches!(
-            k.as_str(),
-            "media"
-                | "news"
-                | "agency"
-                | "newspaper"
-                | "broadcaster"
-                | "outlet"
-                | "statement"
-                | "video"
-                | "message"
-                | "report"
-                | "reports"
-                | "television"
-                | "tv"
-                | "radio"
-                | "website"
-                | "channel"
-                | "broadcast"
-                | "press"
-                | "wire"
-                | "tweet"
-                | "post"
-        )
-    });
+    let medium_word = lower.iter().any(|k| is_medium_word(k));
     let first_lower = first.to_lowercase();
     let opens_a_noun_phrase = first.chars().next().is_some_and(char::is_uppercase)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            first_lower.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "several"
-                | "some"
-                | "many"
-                | "one"
-                | "both"
-                | "senior"
-                | "former"
-                | "local"
-                | "state"
-                | "federal"
-                | "unnamed"
-                | "anonymous"
-        )
+        || opens_a_source(&first_lower)
         || attribution::is_title(&first_lower)
         || attribution::is_people(&first_lower)
         || attribution::is_institution(&first_lower);
