@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::analysis::comparison::{Claim, Conflict, ConflictKind, STRONG_CONFIDENCE_PCT};
 use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
-use crate::analysis::facts::{SourceReading, source_reading};
+use crate::analysis::facts::{SourceReading, is_negation_word, source_reading};
 use crate::analysis::text::words::{
     Token, cached_stem, fold_whitespace, is_stop_word, tokenize, word_segments,
 };
@@ -679,11 +679,7 @@ fn find_span(text: &str, needle: &str) -> Option<Span> {
     Some(Span::new(start, start + needle.len()))
 }
 
-/// Words between a negation and the word it denies: auxiliaries, "to", degree adverbs.
-fn is_negation_filler(lower: &str) -> bool {
-    is_filler_word(lower) || (lower.len() > 4 && lower.ends_with("ly"))
-}
-
+/// Words between a negation and the word it denies: auxiliaries, "to", articles.
 #[rustfmt::skip]
 fn is_filler_word(lower: &str) -> bool {
     matches!(
@@ -695,26 +691,60 @@ fn is_filler_word(lower: &str) -> bool {
     )
 }
 
-/// True for a word that negates what follows it.
+/// Words after "not" that deny only that something was said ("did not say when", "did not
+/// respond to a request for comment"), not that the action the other claim reports happened.
 #[rustfmt::skip]
-fn is_negation_cue(lower: &str) -> bool {
+fn is_unsaid(stem: &str) -> bool {
     matches!(
-        lower,
-        "not" | "never" | "no" | "cannot" | "without" | "denied" | "denies" | "deny" | "denial"
-        | "refused" | "refuses" | "refuse" | "refusal" | "nobody" | "nothing" | "none"
-    ) || lower.ends_with("n't")
-        || lower.ends_with("n\u{2019}t")
+        stem,
+        "say" | "comment" | "respond" | "elabor" | "specifi" | "explain" | "answer" | "return"
+        | "disclos" | "detail" | "discuss"
+    )
+}
+
+/// Nouns that a denial takes as its object without denying the act they name ("denied the
+/// charges" beside "was charged"): the other claim reports the accusation, not the act.
+#[rustfmt::skip]
+fn is_accusation(stem: &str) -> bool {
+    matches!(
+        stem,
+        "charg" | "alleg" | "accus" | "claim" | "report" | "wrongdo" | "rumor" | "rumour"
+        | "suggest"
+    )
 }
 
 /// The word a sentence's first negation denies, as its stem and the span from the cue to it:
 /// the first word after the cue that is not an auxiliary or degree adverb ("did not respond"
-/// → respond, "has not been fully inspected" → inspect).
+/// → respond, "has not been fully inspected" → inspect). `None` when that word is a function
+/// word ("denial of", "not until", "no other"), when the negation only says something was not
+/// said, when a denial's object is an accusation, and for "never … before" comparisons.
 fn negated_predicate(tokens: &[Token]) -> Option<(String, Span)> {
-    let cue = tokens.iter().position(|t| is_negation_cue(&t.lower))?;
-    let word = tokens[cue + 1..]
-        .iter()
-        .take(5)
-        .find(|t| !is_negation_filler(&t.lower) && !t.is_number)?;
+    let cue = tokens.iter().position(|t| is_negation_word(&t.lower))?;
+    let rest = tokens.get(cue + 1..)?;
+    // "No. 2 official" is a rank.
+    if tokens[cue].lower == "no" && rest.first().is_some_and(|t| t.is_number) {
+        return None;
+    }
+    let word = rest.iter().take(5).find(|t| {
+        let adverb = t.lower.len() > 4
+            && t.lower.ends_with("ly")
+            && !t.lower.ends_with("ply")
+            && !t.is_capitalized;
+        !(is_filler_word(&t.lower) || adverb || t.is_number)
+    })?;
+    let denial = matches!(
+        tokens[cue].lower.as_str(),
+        "denied" | "denies" | "deny" | "denying" | "denial"
+    );
+    let comparison = tokens[cue].lower == "never"
+        && rest
+            .iter()
+            .take(8)
+            .any(|t| matches!(t.lower.as_str(), "before" | "so" | "such"));
+    if word.is_stop || is_unsaid(&word.stem) || (denial && is_accusation(&word.stem)) || comparison
+    {
+        return None;
+    }
     Some((
         word.stem.clone(),
         Span::new(tokens[cue].span.start, word.span.end),
@@ -1167,13 +1197,21 @@ mod tests {
 
     #[test]
     fn negation_needs_a_word_the_other_claim_states() {
-        // Facts say "negated" but the text holds nothing the negation could deny.
-        let a = claim(Facts {
-            negated: true,
-            ..Facts::default()
-        });
-        let b = claim(Facts::default());
-        assert!(of_kind(&find_conflicts(&a, &b), ConflictKind::Negation).is_empty());
+        let negated = "The council did not approve the repairs.";
+        assert_eq!(
+            of_kind(
+                &between(negated, "The council approved the repairs."),
+                ConflictKind::Negation
+            )
+            .len(),
+            1
+        );
+        // Negated, but nothing it denies is in the other claim.
+        let found = between(negated, "The mayor visited the flooded streets.");
+        assert!(
+            of_kind(&found, ConflictKind::Negation).is_empty(),
+            "{found:?}"
+        );
     }
 
     // ---- How sure a conflict is: the same fact stated differently, or maybe two facts.
@@ -1300,8 +1338,8 @@ mod tests {
             "{found:?}"
         );
         let found = between(
-            "The lawmaker apologised for grabbing the student, the congressman's office said.",
-            "Etheridge apologised for grabbing the student.",
+            "The student was grabbed by the wrist, the lawmaker said.",
+            "The student was grabbed by the wrist, Etheridge said.",
         );
         assert!(
             of_kind(&found, ConflictKind::Attribution).is_empty(),
@@ -1327,6 +1365,70 @@ mod tests {
         );
         assert!(
             of_kind(&found, ConflictKind::Negation).is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_negation_of_a_function_word_a_saying_or_an_accusation_is_no_difference() {
+        for (a, b) in [
+            (
+                "The minister denied that the plant leaked fuel.",
+                "Residents said that fuel reached the river.",
+            ),
+            (
+                "The senator is known for his denial of climate science.",
+                "The report describes the science of climate change.",
+            ),
+            (
+                "Police gave no other details.",
+                "Two other drivers were hurt.",
+            ),
+            (
+                "It was not until Friday that the road reopened.",
+                "The road stayed closed until Friday.",
+            ),
+            (
+                "The company did not say when the plant would reopen.",
+                "The plant will reopen next month, the company says.",
+            ),
+            (
+                "Smith denied the charges.",
+                "Smith was charged with fraud last year.",
+            ),
+            (
+                "The town had never flooded so badly before.",
+                "The town flooded on Tuesday.",
+            ),
+            (
+                "The No. 2 official did not attend.",
+                "The official attended the meeting.",
+            ),
+        ] {
+            let found = between(a, b);
+            assert!(
+                of_kind(&found, ConflictKind::Negation).is_empty(),
+                "{a} / {b}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_verb_ending_like_an_adverb_is_still_the_denied_word() {
+        let found = between(
+            "The company did not comply with the safety order.",
+            "The company complied with the safety order in March.",
+        );
+        let negations = of_kind(&found, ConflictKind::Negation);
+        assert_eq!(negations.len(), 1, "{found:?}");
+        // A refusal is a negation too: it denies the step it names.
+        let found = between(
+            "Akin announced his refusal to withdraw from the race.",
+            "Akin will withdraw from the race, aides said.",
+        );
+        assert_eq!(
+            of_kind(&found, ConflictKind::Negation).len(),
+            1,
             "{found:?}"
         );
     }

@@ -320,8 +320,8 @@ fn citations(articles: &[Article], claims: &[Claim]) -> Vec<Citation> {
 }
 
 /// The status a claim is marked with: its group's, except that in a conflicting group a claim
-/// party to no sure difference is shared — the cleanup headline grouped with "1,200 vs nearly
-/// 2,000" states neither figure.
+/// whose links carry no sure difference is shared — the cleanup headline grouped with "1,200
+/// vs nearly 2,000" states neither figure.
 pub fn claim_status(links: &[Link], groups: &[Group], claim: &Claim, index: usize) -> GroupStatus {
     let Some(group) = groups.get(claim.group) else {
         return GroupStatus::SingleOutlet;

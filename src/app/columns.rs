@@ -16,8 +16,8 @@ use super::state::{ArticleKey, MetaEdit, UiState};
 use super::theme::{self, Emphasis};
 use super::view::View;
 use super::widgets::{command_button, tag};
-use crate::analysis::Claim;
 use crate::analysis::diff::reveal_invisible;
+use crate::analysis::{Claim, GroupStatus};
 use crate::ingest::ArticleMeta;
 use crate::workspace::ArticleEntry;
 
@@ -575,6 +575,11 @@ fn claim_tooltip_ui(ui: &mut Ui, index: usize, claim: &Claim, view: &View<'_>) {
             .map(|c| c.to_uppercase().chain(coverage_chars).collect())
             .unwrap_or_default();
         ui.label(format!("{capitalised}: {}", outlets.join(", ")));
+        if status != group.status && group.status == GroupStatus::Conflicting {
+            ui.label(
+                RichText::new("Its group differs between other claims:").color(view.palette.dim),
+            );
+        }
         for conflict in view.shown_conflicts(&group.conflicts) {
             ui.label(RichText::new(conflict.describe()).color(view.palette.conflicting));
         }

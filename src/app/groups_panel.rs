@@ -387,6 +387,9 @@ fn row_ui(
                 ("·", palette.dim)
             } else if conflicted.contains(&article) {
                 ("≠", palette.conflicting)
+            } else if status == GroupStatus::Conflicting {
+                // Reports the group's claim but is party to none of its sure differences.
+                ("●", palette.status(GroupStatus::Shared))
             } else {
                 ("●", color)
             };

@@ -72,6 +72,7 @@ mod word_lists;
 #[cfg(test)]
 mod tests;
 
+pub use negation::is_negation_word;
 use tokens::Cx;
 use types::Facts;
 
@@ -144,40 +145,49 @@ pub fn source_reading(source: &str) -> SourceReading {
         return SourceReading::Unclear;
     };
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let starts_upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let speaker_noun = |k: &str| {
+        attribution::is_title(k) || attribution::is_people(k) || attribution::is_institution(k)
+    };
+    let common_first =
+        opens_a_source(&lower[0]) || speaker_noun(&lower[0]) || is_medium_word(&lower[0]);
+    // A capital counts as a name's, except on a common first word ("State media said").
     let capitalised = words
         .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let speaker_noun = lower.iter().any(|k| {
-        attribution::is_title(k) || attribution::is_people(k) || attribution::is_institution(k)
-    });
-    let medium_word = lower.iter().any(|k| is_medium_word(k));
-    let first_lower = first.to_lowercase();
-    let opens_a_noun_phrase = first.chars().next().is_some_and(char::is_uppercase)
+        .enumerate()
+        .any(|(i, w)| starts_upper(w) && !(i == 0 && common_first));
+    // The head noun: the last word before the first preposition ("a spokesman for the
+    // agency" → spokesman, "state media" → media).
+    let head_end = lower
+        .iter()
+        .position(|k| attribution::is_np_prep(k))
+        .unwrap_or(lower.len());
+    let Some(head) = head_end.checked_sub(1).and_then(|i| lower.get(i)) else {
+        return SourceReading::Unclear;
+    };
+    let opens_a_noun_phrase = starts_upper(first)
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || opens_a_source(&first_lower)
-        || attribution::is_title(&first_lower)
-        || attribution::is_people(&first_lower)
-        || attribution::is_institution(&first_lower);
+        || common_first
+        // "intelligence officials", "rescue workers".
+        || (lower.len() <= 3 && speaker_noun(head));
     let ends_cut = lower.last().is_some_and(|k| {
         matches!(
             k.as_str(),
             "and" | "or" | "of" | "to" | "with" | "in" | "at" | "the" | "a" | "an" | "for" | "but"
         )
     });
-    if !opens_a_noun_phrase || ends_cut || (!capitalised && !speaker_noun && !medium_word) {
+    let names_someone = lower.iter().any(|k| speaker_noun(k));
+    if !opens_a_noun_phrase || ends_cut || (!capitalised && !names_someone && !is_medium_word(head))
+    {
         return SourceReading::Unclear;
     }
-    if !capitalised && medium_word {
+    if !capitalised && is_medium_word(head) {
         return SourceReading::Medium;
     }
-    // "the lawmaker": one person, named elsewhere in the story.
-    if !capitalised
-        && first_lower == "the"
-        && lower.len() <= 3
-        && lower.last().is_some_and(|head| {
-            !head.ends_with('s') && attribution::is_people(head) || attribution::is_title(head)
-        })
-    {
+    // "the lawmaker", "the press secretary": one person, named elsewhere in the story.
+    let one_person =
+        (!head.ends_with('s') && attribution::is_people(head)) || attribution::is_title(head);
+    if !capitalised && lower[0] == "the" && lower.len() <= 3 && one_person {
         return SourceReading::Reference;
     }
     SourceReading::Speaker

@@ -37,6 +37,19 @@ pub(super) fn is_outlet_descriptor(k: &str) -> bool {
     )
 }
 
+/// A lowercase word that negates what follows it ("not", "never", "refused", "didn't"); the
+/// one list for reading a claim as negated and for finding what its negation denies.
+#[rustfmt::skip]
+pub fn is_negation_word(k: &str) -> bool {
+    matches!(
+        k,
+        "not" | "no" | "never" | "cannot" | "neither" | "nor" | "without" | "denied" | "denies"
+        | "deny" | "denying" | "denial" | "refused" | "refuses" | "refuse" | "refusing"
+        | "refusal" | "nobody" | "nothing" | "none" | "no-one"
+    ) || k.ends_with("n't")
+        || k.ends_with("n\u{2019}t")
+}
+
 impl Cx<'_> {
     pub(super) fn negated(&self) -> bool {
         (0..self.t.len()).any(|i| {
@@ -46,12 +59,9 @@ impl Cx<'_> {
             let k = self.key(i);
             match k {
                 "not" => self.key(i + 1) != "only",
-                "never" | "cannot" | "neither" | "nor" | "without" | "denied" | "denies"
-                | "deny" | "denying" | "denial" | "refused" | "refuses" | "refuse" | "refusing"
-                | "refusal" | "nobody" | "nothing" | "none" | "no-one" => true,
                 // "No. 2" is a rank.
                 "no" => !(self.is_p(i + 1, '.') && self.is_num(i + 2)),
-                _ => k.ends_with("n't"),
+                _ => is_negation_word(k),
             }
         })
     }

@@ -1162,6 +1162,10 @@ fn source_readings_tell_speakers_from_media_references_and_stray_words() {
         "the Kremlin spokesman",
         "critics",
         "Reuters",
+        "a spokesman for the agency",
+        "intelligence officials",
+        "fire officials",
+        "rescue workers",
     ] {
         assert_eq!(source_reading(speaker), SourceReading::Speaker, "{speaker}");
     }
@@ -1173,7 +1177,13 @@ fn source_readings_tell_speakers_from_media_references_and_stray_words() {
     ] {
         assert_eq!(source_reading(medium), SourceReading::Medium, "{medium}");
     }
-    for reference in ["the lawmaker", "the congressman", "the president"] {
+    for reference in [
+        "the lawmaker",
+        "The lawmaker",
+        "the congressman",
+        "the president",
+        "the press secretary",
+    ] {
         assert_eq!(
             source_reading(reference),
             SourceReading::Reference,

@@ -416,6 +416,14 @@ mod tests {
         let link = &comparison.links[0];
         assert_eq!(link.score, CONTEXT_MODEL.link_score(&candidates.inputs[0]));
         assert_eq!(link.conflicts, verdicts[0].conflicts);
+        // The matcher's share of shared content words is the one user links get from text.
+        let from_text = content_coverage(LEFT, RIGHT);
+        assert!(from_text > 0.5, "{from_text}");
+        assert!(
+            (link.coverage - from_text).abs() < 1e-6,
+            "{} vs {from_text}",
+            link.coverage
+        );
     }
 
     #[test]
