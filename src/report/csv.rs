@@ -2,6 +2,7 @@
 //! article then text order, for spreadsheets and scripts.
 
 use super::{Notes, dismissed_text, one_line, outlet};
+use crate::analysis::claim_status;
 use crate::analysis::comparison::Comparison;
 
 /// The header row's columns.
@@ -67,7 +68,12 @@ pub(super) fn render(c: &Comparison, notes: &Notes) -> String {
             claim.text.clone(),
             // Numbered as in the text, Markdown, HTML and JSON reports.
             claim.group.to_string(),
-            group.map_or("", |g| g.status.label()).to_owned(),
+            // As the window marks the claim: shared when its links carry no sure difference.
+            group
+                .map_or("", |_| {
+                    claim_status(&c.links, &c.groups, claim, index).label()
+                })
+                .to_owned(),
             group.map_or(0, |g| g.present_in.len()).to_string(),
             conflicts.join("; "),
             dismissed.join("; "),
@@ -99,5 +105,31 @@ mod tests {
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("-5 degrees"), "'-5 degrees");
+    }
+
+    #[test]
+    fn a_row_is_conflicting_exactly_when_its_claim_has_a_sure_difference() {
+        use crate::analysis::{Decisions, MatchSettings, compare};
+        let articles = crate::ingest::demo::demo_articles();
+        let comparison = compare(&articles, &Decisions::default(), &MatchSettings::default());
+        let table = render(&comparison, &Notes::default());
+        let mut conflicting = 0;
+        for (index, claim) in comparison.claims.iter().enumerate() {
+            let status = claim_status(&comparison.links, &comparison.groups, claim, index);
+            let sure = comparison
+                .links
+                .iter()
+                .filter(|l| l.in_group && (l.a == index || l.b == index))
+                .any(|l| l.conflicts.iter().any(|k| !k.possible));
+            assert_eq!(status.label() == "conflicting", sure, "{}", claim.text);
+            conflicting += usize::from(sure);
+        }
+        assert!(conflicting > 0, "the demo has sure differences");
+        let rows = table
+            .lines()
+            .skip(1)
+            .filter(|r| r.contains(",conflicting,"))
+            .count();
+        assert_eq!(rows, conflicting);
     }
 }
