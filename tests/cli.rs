@@ -73,6 +73,25 @@ fn demo_json_is_deterministic_and_spans_are_exact() {
     for status in ["shared", "conflicting", "single_outlet"] {
         assert!(statuses.contains(&status), "demo shows a {status} group");
     }
+    // Every link says how the two claims relate and how much of each the other holds.
+    let links = report["links"].as_array().expect("links");
+    let mut relations = Vec::new();
+    for link in links {
+        let coverage = link["coverage"].as_f64().expect("coverage");
+        assert!((0.0..=1.0).contains(&coverage), "{link}");
+        let relation = link["relation"].as_str().expect("relation");
+        let has_conflicts = link["conflicts"].as_array().is_some_and(|c| !c.is_empty());
+        let expected = if has_conflicts {
+            "conflict"
+        } else if coverage >= 0.7 {
+            "same"
+        } else {
+            "partial"
+        };
+        assert_eq!(relation, expected, "{link}");
+        relations.push(relation);
+    }
+    assert!(relations.contains(&"partial") && relations.contains(&"conflict"));
 }
 
 #[test]

@@ -592,6 +592,9 @@ struct JsonLink<'a> {
     origin: crate::analysis::comparison::LinkOrigin,
     in_group: bool,
     relation: crate::analysis::comparison::LinkRelation,
+    /// The smaller share of content words each claim has in common with the other; `same`
+    /// from 0.7.
+    coverage: f64,
     conflicts: Vec<JsonConflict<'a>>,
     /// Differences the user marked "not a conflict".
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -644,6 +647,7 @@ fn json_link(l: &crate::analysis::comparison::Link) -> JsonLink<'_> {
         origin: l.origin,
         in_group: l.in_group,
         relation: l.relation(),
+        coverage: round4(l.coverage),
         conflicts: json_conflicts(&l.conflicts),
         dismissed_conflicts: json_conflicts(&l.dismissed),
     }
