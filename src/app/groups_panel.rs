@@ -9,7 +9,7 @@ use super::prefs::GroupSort;
 use super::state::UiState;
 use super::theme;
 use super::view::View;
-use crate::analysis::{Comparison, Group, GroupStatus};
+use crate::analysis::{Comparison, Group, GroupStatus, claim_status};
 use crate::workspace::GroupFilter;
 
 /// Filters, sort, search and the matrix.
@@ -311,15 +311,16 @@ impl TableLayout {
     }
 }
 
-/// Articles with a member in a link whose facts surely conflict (what makes the group conflicting).
+/// Articles with a member marked conflicting by [`claim_status`]: party to a sure difference.
 fn conflicted_articles(comparison: &Comparison, group: &Group) -> Vec<usize> {
     group
-        .links
+        .members
         .iter()
-        .filter_map(|&l| comparison.links.get(l))
-        .filter(|l| l.conflicts.iter().any(|c| !c.possible))
-        .flat_map(|l| [l.a, l.b])
-        .filter_map(|c| comparison.claims.get(c).map(|c| c.article))
+        .filter_map(|&m| comparison.claims.get(m).map(|c| (m, c)))
+        .filter(|&(m, c)| {
+            claim_status(&comparison.links, &comparison.groups, c, m) == GroupStatus::Conflicting
+        })
+        .map(|(_, c)| c.article)
         .collect()
 }
 
