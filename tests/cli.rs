@@ -39,6 +39,15 @@ fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).expect("valid JSON")
 }
 
+/// `claimdiff compare --format json FILES`, which must succeed, as JSON.
+fn compare_json(files: &[String]) -> serde_json::Value {
+    let mut args = vec!["compare", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = claimdiff(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    json(&out)
+}
+
 #[test]
 fn demo_json_is_deterministic_and_spans_are_exact() {
     let first = claimdiff(&["compare", "--demo", "--format", "json"]);
@@ -103,9 +112,7 @@ fn json_from_files_matches_the_demo() {
         "riverside-daily.txt",
     ]
     .map(demo_file);
-    let mut args = vec!["compare", "--format", "json"];
-    args.extend(files.iter().map(String::as_str));
-    let from_files = json(&claimdiff(&args));
+    let from_files = compare_json(&files);
     let demo = json(&claimdiff(&["compare", "--demo", "--format", "json"]));
     assert_eq!(from_files["groups"], demo["groups"]);
 }
@@ -263,11 +270,7 @@ fn a_story_update_names_both_dates() {
         .iter()
         .map(|f| fixture("update").join(f).display().to_string())
         .collect();
-    let mut args = vec!["compare", "--format", "json"];
-    args.extend(files.iter().map(String::as_str));
-    let out = claimdiff(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let report = json(&out);
+    let report = compare_json(&files);
     let sure: Vec<&serde_json::Value> = report["links"]
         .as_array()
         .expect("links")
