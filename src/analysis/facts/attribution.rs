@@ -356,10 +356,11 @@ impl Cx<'_> {
                     break;
                 }
                 if self.key(w) == "who" {
-                    let before = if self.is_p(w.wrapping_sub(1), ',') {
-                        w.checked_sub(2)
-                    } else {
-                        w.checked_sub(1)
+                    let before = match w.checked_sub(1) {
+                        Some(comma) if self.is_p(comma, ',') => {
+                            self.party_tag_comma(comma).unwrap_or(comma).checked_sub(1)
+                        }
+                        _ => w.checked_sub(1),
                     };
                     return before.and_then(|x| self.back_np(x, false));
                 }
@@ -371,6 +372,24 @@ impl Cx<'_> {
         (start..end)
             .any(|x| self.is_content(x) || self.is_num(x))
             .then_some((start, end))
+    }
+
+    /// When the tokens just before the comma at `comma` are a US party-and-state tag between
+    /// commas (", R-N.Y.,", ", D-Calif.,"), the comma that opens the tag.
+    pub(super) fn party_tag_comma(&self, comma: usize) -> Option<usize> {
+        let mut k = comma;
+        for _ in 0..8 {
+            k = k.checked_sub(1)?;
+            if self.is_p(k, ',') {
+                let tag = self.text(k + 1);
+                let glued_party = ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p));
+                let split_party = matches!(tag, "R" | "D" | "I")
+                    && self.is_p(k + 2, '-')
+                    && self.adjacent(k + 1, k + 2);
+                return (glued_party || split_party).then_some(k);
+            }
+        }
+        None
     }
 
     /// "Dmitry Peskov, the Kremlin spokesman, said": the phrase before the appositive.
@@ -387,7 +406,10 @@ impl Cx<'_> {
                     if k + 1 >= comma {
                         return None;
                     }
-                    return self.back_np(k.checked_sub(1)?, false);
+                    // "Rep. Peter King, R-N.Y., who …, said": the speaker is before the
+                    // party-and-state tag, which reads as a name of its own.
+                    let before = self.party_tag_comma(k).unwrap_or(k);
+                    return self.back_np(before.checked_sub(1)?, false);
                 }
                 if !self.is_p(k, '-') && !self.is_p(k, '.') {
                     return None;

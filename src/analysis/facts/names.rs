@@ -62,6 +62,18 @@ impl Cx<'_> {
         true
     }
 
+    /// When a US party-and-state tag (", R-N.Y.,", ", D-Calif.,") starts at `i`, the comma that
+    /// closes it: the tag says which party and state, it names no one.
+    fn party_tag_end(&self, i: usize) -> Option<usize> {
+        let tag = self.text(i);
+        let party = ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+            || (matches!(tag, "R" | "D" | "I") && self.is_p(i + 1, '-') && self.adjacent(i, i + 1));
+        if !party || !i.checked_sub(1).is_some_and(|p| self.is_p(p, ',')) {
+            return None;
+        }
+        (i + 1..(i + 8).min(self.t.len())).find(|&k| self.is_p(k, ','))
+    }
+
     pub(super) fn names(&mut self) -> Vec<NameFact> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let n = self.t.len();
@@ -74,6 +86,10 @@ impl Cx<'_> {
             }
             if !self.name_word(i) || !self.name_start_ok(i) {
                 i += 1;
+                continue;
+            }
+            if let Some(end) = self.party_tag_end(i) {
+                i = end;
                 continue;
             }
             let mut last = i;

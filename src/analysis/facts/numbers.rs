@@ -597,6 +597,9 @@ impl Cx<'_> {
             any = true;
             j = i + 1;
         }
+        if self.name_part_number(i) {
+            return None;
+        }
         while self.is_word(j) && self.free(j) {
             let k = self.key(j);
             if let Some(v) = small_word(k) {
@@ -629,6 +632,19 @@ impl Cx<'_> {
             j += 1;
         }
         any.then_some((total + current, j))
+    }
+
+    /// True when the number word at `i` is part of a name: written capitalised after another
+    /// capitalised word in a sentence that is not title-cased ("near Ground Zero", "aboard Air
+    /// Force One"), where "Flood Kills Two" in a title-cased headline still counts.
+    fn name_part_number(&self, i: usize) -> bool {
+        let previous_is_name = i
+            .checked_sub(1)
+            .is_some_and(|p| self.is_word(p) && self.cap(p) && small_word(self.key(p)).is_none());
+        previous_is_name
+            && self.cap(i)
+            && Some(i) != self.first
+            && (0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4)
     }
 
     /// Where a hedge before the number phrase at `start` begins ("at least", "about").

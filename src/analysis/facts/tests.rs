@@ -245,6 +245,35 @@ fn one_as_a_pronoun_and_articles_are_not_numbers() {
 }
 
 #[test]
+fn number_words_inside_names_are_not_figures() {
+    for s in [
+        "Plans for a center near Ground Zero drew protests.",
+        "The president flew aboard Air Force One to Texas.",
+        "Mosque near Ground Zero divides candidates",
+    ] {
+        assert!(facts(s).numbers.is_empty(), "{s}: {:?}", facts(s).numbers);
+    }
+    // A title-cased headline still counts, and so does a sentence-initial number word.
+    assert_eq!(one_number("Flood Kills Two In Kessling").value, 2.0);
+    assert_eq!(one_number("Two people died near Ground Zero.").value, 2.0);
+}
+
+#[test]
+fn a_dotted_month_takes_its_day_before_a_plural_noun() {
+    let f = facts("Republicans should show sensitivity to Sept. 11 survivors.");
+    assert!(f.numbers.is_empty(), "{:?}", f.numbers);
+    assert_eq!(
+        time_keys("Republicans should show sensitivity to Sept. 11 survivors."),
+        ["date:9-11"]
+    );
+    // Without the dot, a number before a plural noun still counts.
+    assert_eq!(
+        one_number("In March 20 protesters were arrested.").value,
+        20.0
+    );
+}
+
+#[test]
 fn scaled_counts() {
     let n = one_number("About 1.2 million people fled.");
     assert_eq!(
@@ -816,6 +845,28 @@ fn unnamed_sources_who_spoke() {
         (a.source.as_str(), a.verb.as_str(), a.anonymous),
         ("three engineers", "spoke", true)
     );
+}
+
+#[test]
+fn a_party_and_state_tag_is_not_the_speaker() {
+    for (s, speaker) in [
+        (
+            "Rep. Ada Quill, R-N.Y., who opposes the plan, said Monday that it would fail.",
+            "Rep. Ada Quill",
+        ),
+        (
+            "Sen. Tom Vey, D-Calif., who leads the panel, said the vote was close.",
+            "Sen. Tom Vey",
+        ),
+        (
+            "Rep. Ada Quill, R-N.Y., said the plan would fail.",
+            "Rep. Ada Quill",
+        ),
+    ] {
+        assert_eq!(source(s).source, speaker, "{s}");
+        assert_eq!(names(s)[0], speaker, "{s}");
+        assert_eq!(names(s).len(), 1, "{s}: {:?}", names(s));
+    }
 }
 
 #[test]

@@ -155,7 +155,10 @@ impl Cx<'_> {
     }
 
     /// A free day of the month (1–31, "5th") at `j`, unless the number plainly counts something.
-    pub(super) fn day_at(&self, j: usize) -> Option<u32> {
+    /// `after_abbreviation` is true after a dotted month
+    /// abbreviation ("Sept. 11 survivors"): a count is never written that way, so the number
+    /// is a day even before a plural noun.
+    pub(super) fn day_at(&self, j: usize, after_abbreviation: bool) -> Option<u32> {
         if !self.free(j) {
             return None;
         }
@@ -176,7 +179,12 @@ impl Cx<'_> {
         }
         // "In March 20 protesters were arrested": a count, not a day.
         let next = self.key(j + 1);
-        if self.is_word(j + 1) && !self.cap(j + 1) && plural_like(next) && !is_rel_unit(next) {
+        if !after_abbreviation
+            && self.is_word(j + 1)
+            && !self.cap(j + 1)
+            && plural_like(next)
+            && !is_rel_unit(next)
+        {
             return None;
         }
         if self.is_p(j + 1, '%')
@@ -328,7 +336,7 @@ impl Cx<'_> {
         if dotted {
             j += 1;
         }
-        if let Some(d) = self.day_at(j) {
+        if let Some(d) = self.day_at(j, dotted) {
             let mut end = j + 1;
             let mut year = None;
             if self.is_p(end, ',')
@@ -465,7 +473,7 @@ impl Cx<'_> {
             return Some(end);
         }
         // "5 January", "5th of January 2022"
-        if let Some(d) = self.day_at(i) {
+        if let Some(d) = self.day_at(i, false) {
             let mut j = i + 1;
             if self.wkey(j) == "of" {
                 j += 1;
