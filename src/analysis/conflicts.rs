@@ -6,7 +6,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::comparison::{Claim, Conflict, ConflictKind, STRONG_CONFIDENCE_PCT};
+use crate::analysis::comparison::{
+    Claim, Conflict, ConflictKind, SAME_CLAIM_COVERAGE, STRONG_CONFIDENCE_PCT, content_coverage,
+};
 use crate::analysis::facts::types::{Attribution, NumberFact, QuoteFact};
 use crate::analysis::facts::{SourceReading, is_negation_word, source_reading};
 use crate::analysis::text::words::{
@@ -108,6 +110,7 @@ pub fn find_conflicts_keyed(
     time_conflicts(a, b, &mut out);
     if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
         && sources_differ(x, keys_a, y, keys_b)
+        && coverage_apart_from_sources(a, x, b, y) >= SAME_CLAIM_COVERAGE
     {
         out.push(
             Conflict::new(ConflictKind::Attribution, &x.source, &y.source)
@@ -126,6 +129,22 @@ pub fn find_conflicts_keyed(
         out.push(conflict);
     }
     out
+}
+
+/// How much of what two claims state is the same once their sources and reporting verbs are
+/// set aside ([`content_coverage`] of the rest): a different source is a difference only when
+/// the claims attributed are the same claim.
+fn coverage_apart_from_sources(a: &Claim, x: &Attribution, b: &Claim, y: &Attribution) -> f32 {
+    let without_source = |text: &str, at: &Attribution| {
+        let mut rest = text.to_string();
+        for words in [&at.source, &at.verb] {
+            if let Some(start) = rest.find(words.as_str()) {
+                rest.replace_range(start..start + words.len(), " ");
+            }
+        }
+        rest
+    };
+    content_coverage(&without_source(&a.text, x), &without_source(&b.text, y))
 }
 
 /// The most rounding may explain, as a share of the larger value: "1 million" is not a
@@ -1124,6 +1143,36 @@ mod tests {
             ..Facts::default()
         });
         assert!(find_conflicts(&jan, &relative).is_empty());
+    }
+
+    #[test]
+    fn different_speakers_of_different_statements_are_no_source_difference() {
+        let claim_of = |text: &str| {
+            let articles = [crate::ingest::import_text(text, Some("a.txt"))];
+            crate::analysis::claims::extract(&articles)
+                .into_iter()
+                .find(|c| c.facts.attribution.is_some())
+                .unwrap()
+        };
+        let mayor = claim_of("Title\n\nThe barrier was inspected in 2021, Mayor Ada Brandt said.");
+        let engineer =
+            claim_of("Title\n\nThe barrier was inspected in 2021, engineer Tom Vale said.");
+        let other = claim_of(
+            "Title\n\nVolunteers will hand out sandbags at the fire station, engineer Tom Vale said.",
+        );
+        assert_eq!(
+            of_kind(
+                &find_conflicts(&mayor, &engineer),
+                ConflictKind::Attribution
+            )
+            .len(),
+            1,
+            "one statement, two speakers"
+        );
+        assert!(
+            of_kind(&find_conflicts(&mayor, &other), ConflictKind::Attribution).is_empty(),
+            "two statements: each speaker said their own"
+        );
     }
 
     #[test]

@@ -196,6 +196,14 @@ impl Cx<'_> {
             return None;
         }
         let verb = self.text(v).to_string();
+        // "the news agency reported Kim as saying": Kim is the one who said it.
+        if matches!(k, "reported" | "quoted")
+            && let Some((a, b)) = self.fwd_np(v + 1, false)
+            && self.key(b) == "as"
+            && matches!(self.key(b + 1), "saying" | "telling" | "stating")
+        {
+            return Some((a, b, format!("{verb} as saying")));
+        }
         if k == "reported" && self.key(v + 1) == "by" {
             return self
                 .fwd_np(v + 2, false)

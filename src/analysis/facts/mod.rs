@@ -151,17 +151,19 @@ pub fn source_reading(source: &str) -> SourceReading {
     };
     let common_first =
         opens_a_source(&lower[0]) || speaker_noun(&lower[0]) || is_medium_word(&lower[0]);
-    // A capital counts as a name's, except on a common first word ("State media said").
-    let capitalised = words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| starts_upper(w) && !(i == 0 && common_first));
     // The head noun: the last word before the first preposition ("a spokesman for the
     // agency" → spokesman, "state media" → media).
     let head_end = lower
         .iter()
         .position(|k| attribution::is_np_prep(k))
         .unwrap_or(lower.len());
+    // A capital counts as a name's, except on a common first word ("State media said"), and
+    // only before the preposition: "the takeaways from Kim's remarks" names no one.
+    let capitalised = words
+        .iter()
+        .take(head_end)
+        .enumerate()
+        .any(|(i, w)| starts_upper(w) && !(i == 0 && common_first));
     let Some(head) = head_end.checked_sub(1).and_then(|i| lower.get(i)) else {
         return SourceReading::Unclear;
     };

@@ -189,7 +189,10 @@ impl Cx<'_> {
             match self.number_core(i) {
                 Some(Ok(core)) if core.value.is_finite() && core.end > core.start => {
                     let start = self.hedge_start(core.start);
-                    let counted = self.counted(core.end, core.mode);
+                    let counted = self.counted(core.end, core.mode).or_else(|| {
+                        self.age_after_name(core.start, core.end, core.value)
+                            .then(|| "age".to_string())
+                    });
                     let span = self.span(start, core.end);
                     out.push(NumberFact {
                         span,
@@ -217,6 +220,8 @@ impl Cx<'_> {
     pub(super) fn number_core(&self, i: usize) -> Option<Result<Core, usize>> {
         match self.t.get(i)?.kind {
             Kind::Punct => self.money_core(i),
+            // "on 911", "call 911": the attacks or the emergency line, never a count.
+            Kind::Num if self.text(i) == "911" => Some(Err(i + 1)),
             Kind::Num => self.digits_core(i),
             Kind::Word => self.word_core(i),
         }
@@ -641,10 +646,13 @@ impl Cx<'_> {
         let previous_is_name = i
             .checked_sub(1)
             .is_some_and(|p| self.is_word(p) && self.cap(p) && small_word(self.key(p)).is_none());
+        let title_cased =
+            !(0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4);
+        // "Ground Zero" stays a name even in a title-cased headline: nothing counts "Zero".
         previous_is_name
             && self.cap(i)
             && Some(i) != self.first
-            && (0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4)
+            && (!title_cased || self.key(i) == "zero")
     }
 
     /// Where a hedge before the number phrase at `start` begins ("at least", "about").
@@ -664,6 +672,19 @@ impl Cx<'_> {
             return start - 1;
         }
         start
+    }
+
+    /// True when the bare number at `start..end` is a person's age set off after a name: "Mr.
+    /// Mattis, 68, will leave" (so it is never compared with a count of years or people).
+    fn age_after_name(&self, start: usize, end: usize, value: f64) -> bool {
+        end == start + 1
+            && self.is_num(start)
+            && (1.0..=120.0).contains(&value)
+            && start >= 2
+            && self.is_p(start - 1, ',')
+            && self.is_word(start - 2)
+            && self.cap(start - 2)
+            && (self.is_p(end, ',') || end >= self.t.len())
     }
 
     /// The stem of what the number ending before token `j` counts.

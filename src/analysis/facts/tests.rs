@@ -250,12 +250,22 @@ fn number_words_inside_names_are_not_figures() {
         "Plans for a center near Ground Zero drew protests.",
         "The president flew aboard Air Force One to Texas.",
         "Mosque near Ground Zero divides candidates",
+        "Senator Breaks With Party Over Ground Zero Mosque",
+        "They were honoured for their bravery on 911.",
     ] {
         assert!(facts(s).numbers.is_empty(), "{s}: {:?}", facts(s).numbers);
     }
     // A title-cased headline still counts, and so does a sentence-initial number word.
     assert_eq!(one_number("Flood Kills Two In Kessling").value, 2.0);
     assert_eq!(one_number("Two people died near Ground Zero.").value, 2.0);
+}
+
+#[test]
+fn an_age_after_a_name_counts_age() {
+    let n = one_number("Mr. Halvorsen, 68, will leave at the end of February.");
+    assert_eq!((n.value, n.counted.as_deref()), (68.0, Some("age")));
+    let n = one_number("The mayor said 68 were rescued, officials said.");
+    assert_ne!(n.counted.as_deref(), Some("age"));
 }
 
 #[test]
@@ -848,6 +858,16 @@ fn unnamed_sources_who_spoke() {
 }
 
 #[test]
+fn reported_as_saying_names_the_speaker() {
+    let a =
+        source("\"We will build more,\" the Central News Agency reported Kim Dal-ho as saying.");
+    assert_eq!(
+        (a.source.as_str(), a.verb.as_str()),
+        ("Kim Dal-ho", "reported as saying")
+    );
+}
+
+#[test]
 fn a_party_and_state_tag_is_not_the_speaker() {
     for (s, speaker) in [
         (
@@ -1228,6 +1248,11 @@ fn source_readings_tell_speakers_from_media_references_and_stray_words() {
     ] {
         assert_eq!(source_reading(medium), SourceReading::Medium, "{medium}");
     }
+    // Capitals after the head noun's preposition name no one.
+    assert_eq!(
+        source_reading("the two most important takeaways from Kim's remarks"),
+        SourceReading::Unclear
+    );
     for reference in [
         "the lawmaker",
         "The lawmaker",
