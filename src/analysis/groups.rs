@@ -12,6 +12,7 @@ use crate::analysis::comparison::{
 };
 use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
+use crate::analysis::stories::day_number;
 use crate::analysis::text::words::shorten;
 use crate::ingest::Article;
 use crate::ingest::outlet_names::outlet_key;
@@ -283,6 +284,10 @@ fn mark_story_updates(articles: &[Article], claims: &[Claim], links: &mut [Link]
         if let (Some(left), Some(right)) = (date_of(link.a), date_of(link.b))
             && left != right
         {
+            if let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) {
+                link.conflicts
+                    .retain(|c| !names_days_after_the_earlier_report(c, (a, left), (b, right)));
+            }
             // Counts and dates move as a story develops; a quote's words or its source do not.
             for conflict in link
                 .conflicts
@@ -292,6 +297,63 @@ fn mark_story_updates(articles: &[Article], claims: &[Claim], links: &mut [Link]
                 conflict.reported = Some((left.to_string(), right.to_string()));
             }
         }
+    }
+}
+
+/// Weekday keys of the time facts ("weekday:monday"), Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The day a weekday named in an article published on `published_day` refers to, counting
+/// back: a report names days gone by ("resigned Thursday" in Sunday's paper is three days
+/// back; "Sunday" in Sunday's paper is that day).
+fn weekday_before(published_day: i64, weekday: &str) -> Option<i64> {
+    let target = WEEKDAYS.iter().position(|w| *w == weekday)? as i64;
+    // Day 0 of `day_number` is a Wednesday.
+    let published_weekday = (published_day + 2).rem_euclid(7);
+    Some(published_day - (published_weekday - target).rem_euclid(7))
+}
+
+/// True when `conflict` is two weekdays of which the later report's falls after the earlier
+/// report was published: the earlier one cannot have told that day's news, so the two claims
+/// date two events ("resigned Thursday" on the 20th, "announced Sunday" on the 23rd; the flood
+/// on Tuesday night, the clean-up on Thursday). A weekday ahead ("next Tuesday") is left alone.
+fn names_days_after_the_earlier_report(
+    conflict: &Conflict,
+    (a, a_date): (&Claim, &str),
+    (b, b_date): (&Claim, &str),
+) -> bool {
+    if conflict.kind != ConflictKind::Time {
+        return false;
+    }
+    let day_named = |claim: &Claim, span: Option<crate::ingest::Span>, published: i64| {
+        let time = claim.facts.times.iter().find(|t| Some(t.span) == span)?;
+        let lower = time.text.to_lowercase();
+        if lower.contains("next") || lower.contains("coming") {
+            return None;
+        }
+        weekday_before(published, time.key.strip_prefix("weekday:")?)
+    };
+    let (Some(a_published), Some(b_published)) = (day_number(a_date), day_number(b_date)) else {
+        return false;
+    };
+    let (Some(a_day), Some(b_day)) = (
+        day_named(a, conflict.left_span, a_published),
+        day_named(b, conflict.right_span, b_published),
+    ) else {
+        return false;
+    };
+    if a_published < b_published {
+        b_day > a_published
+    } else {
+        a_day > b_published
     }
 }
 
@@ -576,6 +638,66 @@ mod tests {
         assert_eq!(apart[1].reported, None, "a quote's words are not updated");
         let same_day = &c.links[1].conflicts;
         assert_eq!(same_day[0].reported, None);
+    }
+
+    #[test]
+    fn weekdays_count_back_from_the_day_of_publication() {
+        // 2026-08-08 is a Saturday.
+        let saturday = day_number("2026-08-08").unwrap();
+        assert_eq!(weekday_before(saturday, "saturday"), Some(saturday));
+        assert_eq!(weekday_before(saturday, "friday"), Some(saturday - 1));
+        assert_eq!(weekday_before(saturday, "sunday"), Some(saturday - 6));
+        assert_eq!(weekday_before(saturday, "someday"), None);
+    }
+
+    #[test]
+    fn a_weekday_after_the_earlier_report_dates_another_event() {
+        // Wednesday's report and Saturday's.
+        let mut dated = articles(2);
+        dated[0].meta.date = Some("2026-08-05".to_string());
+        dated[1].meta.date = Some("2026-08-08".to_string());
+        let time_differences = |left: &str, right: &str| {
+            let mut a = sentence_claim(left);
+            a.article = 0;
+            let mut b = sentence_claim(right);
+            b.article = 1;
+            let mut l = link(0, 1, 0.8);
+            l.conflicts = crate::analysis::conflicts::find_conflicts(&a, &b);
+            assert!(!l.conflicts.is_empty(), "{left} / {right}");
+            let c = build(dated.clone(), vec![a, b], vec![l], &Decisions::default());
+            of_kind_time(&c.links[0].conflicts)
+        };
+        // Friday in Saturday's paper is after Wednesday's report: another event.
+        assert_eq!(
+            time_differences(
+                "The river flooded the town on Tuesday.",
+                "Residents cleared mud from the town on Friday."
+            ),
+            0
+        );
+        // Monday in Saturday's paper is before it: maybe the same night, told differently.
+        assert_eq!(
+            time_differences(
+                "The river flooded the town on Tuesday.",
+                "The river flooded the town on Monday."
+            ),
+            1
+        );
+        // A day ahead is not counted back.
+        assert_eq!(
+            time_differences(
+                "The council meets on Tuesday.",
+                "The council meets next Friday."
+            ),
+            1
+        );
+    }
+
+    fn of_kind_time(conflicts: &[Conflict]) -> usize {
+        conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Time)
+            .count()
     }
 
     #[test]

@@ -126,8 +126,9 @@ fn story_text(article: &Article) -> String {
     text
 }
 
-/// Day number of a `YYYY-MM-DD…` date (days from a fixed epoch; only differences matter).
-fn day_number(date: &str) -> Option<i64> {
+/// Day number of a `YYYY-MM-DD…` date (days from 0000-03-01, a Wednesday; only differences
+/// and weekdays matter).
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
     let m: i64 = date.get(5..7)?.parse().ok()?;
     let d: i64 = date.get(8..10)?.parse().ok()?;
