@@ -222,6 +222,13 @@ impl Cx<'_> {
                 _ => break,
             }
         }
+        // "Rep. Todd Akin (R-Mo.) said": the speaker is before the party-and-state tag.
+        if let Some(open) = p
+            .checked_sub(1)
+            .and_then(|c| self.party_parenthesis_open(c))
+        {
+            p = open;
+        }
         let prev = p.checked_sub(1);
         if let Some(q) = prev {
             let qk = self.key(q);
@@ -382,6 +389,29 @@ impl Cx<'_> {
             .then_some((start, end))
     }
 
+    /// True when a US party-and-state tag ("R-N.Y.", "D-Calif.", "R - Texas") starts at `i`.
+    pub(super) fn party_tag_at(&self, i: usize) -> bool {
+        let tag = self.text(i);
+        ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
+            || (matches!(tag, "R" | "D" | "I") && self.is_p(i + 1, '-') && self.adjacent(i, i + 1))
+    }
+
+    /// When the token at `close` is the ")" of a parenthesised party-and-state tag ("(R-Mo.)"),
+    /// the index of its "(".
+    pub(super) fn party_parenthesis_open(&self, close: usize) -> Option<usize> {
+        if !self.is_p(close, ')') {
+            return None;
+        }
+        let mut k = close;
+        for _ in 0..8 {
+            k = k.checked_sub(1)?;
+            if self.is_p(k, '(') {
+                return self.party_tag_at(k + 1).then_some(k);
+            }
+        }
+        None
+    }
+
     /// When the tokens just before the comma at `comma` are a US party-and-state tag between
     /// commas (", R-N.Y.,", ", D-Calif.,"), the comma that opens the tag.
     pub(super) fn party_tag_comma(&self, comma: usize) -> Option<usize> {
@@ -389,12 +419,7 @@ impl Cx<'_> {
         for _ in 0..8 {
             k = k.checked_sub(1)?;
             if self.is_p(k, ',') {
-                let tag = self.text(k + 1);
-                let glued_party = ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p));
-                let split_party = matches!(tag, "R" | "D" | "I")
-                    && self.is_p(k + 2, '-')
-                    && self.adjacent(k + 1, k + 2);
-                return (glued_party || split_party).then_some(k);
+                return self.party_tag_at(k + 1).then_some(k);
             }
         }
         None

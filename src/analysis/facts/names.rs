@@ -62,16 +62,21 @@ impl Cx<'_> {
         true
     }
 
-    /// When a US party-and-state tag (", R-N.Y.,", ", D-Calif.,") starts at `i`, the comma that
-    /// closes it: the tag says which party and state, it names no one.
+    /// When a US party-and-state tag (", R-N.Y.,", "(D-Calif.)") starts at `i`, the comma or
+    /// parenthesis that closes it: the tag says which party and state, it names no one.
     fn party_tag_end(&self, i: usize) -> Option<usize> {
-        let tag = self.text(i);
-        let party = ["R-", "D-", "I-"].iter().any(|p| tag.starts_with(p))
-            || (matches!(tag, "R" | "D" | "I") && self.is_p(i + 1, '-') && self.adjacent(i, i + 1));
-        if !party || !i.checked_sub(1).is_some_and(|p| self.is_p(p, ',')) {
+        let opener = i.checked_sub(1)?;
+        let closer = if self.is_p(opener, ',') {
+            ','
+        } else if self.is_p(opener, '(') {
+            ')'
+        } else {
+            return None;
+        };
+        if !self.party_tag_at(i) {
             return None;
         }
-        (i + 1..(i + 8).min(self.t.len())).find(|&k| self.is_p(k, ','))
+        (i + 1..(i + 8).min(self.t.len())).find(|&k| self.is_p(k, closer))
     }
 
     pub(super) fn names(&mut self) -> Vec<NameFact> {

@@ -882,6 +882,14 @@ fn a_party_and_state_tag_is_not_the_speaker() {
             "Rep. Ada Quill, R-N.Y., said the plan would fail.",
             "Rep. Ada Quill",
         ),
+        (
+            "Rep. Ada Quill (R-Mo.) said the plan would fail.",
+            "Rep. Ada Quill",
+        ),
+        (
+            "Rep. Tom Vey (D-N.C.) said the vote was close.",
+            "Rep. Tom Vey",
+        ),
     ] {
         assert_eq!(source(s).source, speaker, "{s}");
         assert_eq!(names(s)[0], speaker, "{s}");
