@@ -194,7 +194,7 @@ pub fn build(
             dismissed: Vec::new(),
         });
     }
-    mark_story_updates(&articles, &claims, &mut links);
+    weigh_dated_differences(&articles, &claims, &mut links);
     place_conflicts(&claims, &mut links, decisions);
     for (index, link) in links.iter_mut().enumerate() {
         let group = claims[link.a].group;
@@ -270,10 +270,12 @@ fn place_conflicts(claims: &[Claim], links: &mut [Link], decisions: &Decisions) 
     }
 }
 
-/// Name the publication dates on every difference between articles dated apart: a later
-/// report that states a changed fact may be a story update, and the reader should see when
-/// each was published rather than a bare contradiction.
-fn mark_story_updates(articles: &[Article], claims: &[Claim], links: &mut [Link]) {
+/// Weigh the differences between articles dated apart by their publication dates: drop two
+/// weekdays that date two events (see [`names_days_after_the_earlier_report`]), and name both
+/// dates on every other difference in a count or a time — a later report that states a
+/// changed fact may be a story update, and the reader should see when each was published
+/// rather than a bare contradiction.
+fn weigh_dated_differences(articles: &[Article], claims: &[Claim], links: &mut [Link]) {
     let date_of = |claim: usize| {
         claims
             .get(claim)
