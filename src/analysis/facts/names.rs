@@ -19,6 +19,19 @@ pub(super) fn is_name_connector(k: &str) -> bool {
     )
 }
 
+/// A lowercase word without a contracted ending ("he’s" → "he", "let's" → "let", "we're" →
+/// "we"); other words as they are.
+fn without_contraction(k: &str) -> &str {
+    for ending in [
+        "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d", "’d", "'m", "’m",
+    ] {
+        if let Some(base) = k.strip_suffix(ending) {
+            return base;
+        }
+    }
+    k
+}
+
 impl Cx<'_> {
     /// A capitalised word that can be part of a name.
     pub(super) fn name_word(&self, j: usize) -> bool {
@@ -28,6 +41,16 @@ impl Cx<'_> {
         }
         let k = self.key(j);
         if k == "i" || k.starts_with("i'") {
+            return false;
+        }
+        // A common word in capitals for emphasis ("has THIS goal") names no one; an acronym
+        // ("NATO", "DPRK", and "US", "WHO", "IT" that spell common words) is a name.
+        let text = self.text(j);
+        if text.len() > 1
+            && text.chars().all(|c| !c.is_lowercase())
+            && !matches!(k, "us" | "who" | "it")
+            && is_common_starter(without_contraction(k))
+        {
             return false;
         }
         t.cap
@@ -48,7 +71,8 @@ impl Cx<'_> {
         if !sentence_start && !t.quote_start {
             return true;
         }
-        let k = self.key(i);
+        // "He’s", "Here's", "Let’s": the word before the contraction decides.
+        let k = without_contraction(self.key(i));
         if is_common_starter(k) || small_word(k).is_some() || ordinal_word(k).is_some() {
             return false;
         }

@@ -868,6 +868,21 @@ fn reported_as_saying_names_the_speaker() {
 }
 
 #[test]
+fn contractions_and_shouted_common_words_are_no_names() {
+    for s in [
+        "He’s not going to stop, the official said.",
+        "Here's what we know about the plan.",
+        "Let’s be clear about that.",
+        "The leader has THIS goal in mind.",
+    ] {
+        assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+    }
+    assert_eq!(names("NATO allies met in Brussels."), ["NATO", "Brussels"]);
+    assert_eq!(names("Troops of the US met the WHO team."), ["US", "WHO"]);
+    assert_eq!(names("Kim’s statement came on Thursday."), ["Kim"]);
+}
+
+#[test]
 fn a_party_and_state_tag_is_not_the_speaker() {
     for (s, speaker) in [
         (
