@@ -37,6 +37,21 @@ pub(super) fn is_np_prep(k: &str) -> bool {
     )
 }
 
+/// "wouldn’t", "haven't", "never", "often": words between a speaker and the verb ("Carney
+/// wouldn’t say", "Authorities haven’t said") that belong to neither.
+fn is_negated_auxiliary(k: &str) -> bool {
+    k.ends_with("n't") || k.ends_with("n’t") || matches!(k, "not" | "never" | "often")
+}
+
+/// Nouns ending in "-ly" that can head a speaker's phrase ("the family said", "a local daily
+/// reported"), unlike the adverbs that end that way.
+fn is_ly_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "family" | "ally" | "assembly" | "daily" | "weekly" | "monthly" | "quarterly" | "rally"
+    )
+}
+
 #[rustfmt::skip]
 pub(super) fn is_title(k: &str) -> bool {
     matches!(
@@ -215,7 +230,10 @@ impl Cx<'_> {
             match p.checked_sub(1) {
                 Some(q)
                     if self.claim_of(q) == Some(Claim::Time)
-                        || (self.is_word(q) && is_attr_adverb(self.key(q))) =>
+                        || (self.is_word(q)
+                            && (is_attr_adverb(self.key(q))
+                                || self.is_ly_adverb(q)
+                                || is_negated_auxiliary(self.key(q)))) =>
                 {
                     p = q
                 }
@@ -239,8 +257,12 @@ impl Cx<'_> {
             {
                 return None;
             }
+            // "hard to tell", "wants to say": an infinitive states nothing.
+            if qk == "to" {
+                return None;
+            }
             if let Some((a, b)) = self.back_np(q, true) {
-                return Some((a, b, verb));
+                return self.plausible_speaker(a, b, k).then_some((a, b, verb));
             }
             if self.is_p(q, ',') {
                 if is_inversion_verb(k)
@@ -389,6 +411,63 @@ impl Cx<'_> {
             .then_some((start, end))
     }
 
+    /// True when the word at `i` is an adverb in "-ly" ("Mr. Boehner facetiously said"): lowercase
+    /// and not a noun that ends that way.
+    fn is_ly_adverb(&self, i: usize) -> bool {
+        let k = self.key(i);
+        !self.cap(i) && k.len() > 4 && k.ends_with("ly") && !is_ly_noun(k)
+    }
+
+    /// True when the phrase `a..b` before the speech verb `verb` can be who spoke. Not when it
+    /// ends on a conjunction, a negated auxiliary or an adverb ("gaffe-prone and said", "but
+    /// didn't tell", "have directly announced": the speaker is further back, unknown here). And
+    /// a word that is also a plural noun or an adjective ("reports", "claims", "states",
+    /// "added") is a verb only after a name or a noun for a speaker or a medium: not in
+    /// "multiple reports", "occasional claims", "home states", "provide added ammunition".
+    fn plausible_speaker(&self, a: usize, b: usize, verb: &str) -> bool {
+        let Some(last) = b.checked_sub(1).filter(|&l| l >= a) else {
+            return false;
+        };
+        let head = self.key(last);
+        if matches!(head, "and" | "or" | "but")
+            || head.ends_with("n't")
+            || head.ends_with("n’t")
+            || self.is_ly_adverb(last)
+        {
+            return false;
+        }
+        if matches!(verb, "reports" | "claims" | "states" | "added" | "notes") {
+            // A title word that only modifies one ("home", "state", "foreign") is no head.
+            let title_head = is_title(head)
+                && !matches!(
+                    head,
+                    "prime"
+                        | "foreign"
+                        | "defense"
+                        | "defence"
+                        | "interior"
+                        | "deputy"
+                        | "vice"
+                        | "former"
+                        | "acting"
+                        | "senior"
+                        | "state"
+                        | "health"
+                        | "finance"
+                        | "economy"
+                        | "home"
+                );
+            return self.cap(last)
+                || self.poss(last)
+                || is_pronoun(head)
+                || title_head
+                || is_people(head)
+                || is_institution(head)
+                || super::is_medium_word(head);
+        }
+        true
+    }
+
     /// True when a US party-and-state tag ("R-N.Y.", "D-Calif.", "R - Texas") starts at `i`.
     pub(super) fn party_tag_at(&self, i: usize) -> bool {
         let tag = self.text(i);
@@ -496,13 +575,20 @@ impl Cx<'_> {
                             | "knowledgeable"
                     ),
                     "in" => k > j && self.cap(k + 1) && self.free(k + 1),
+                    // "according to multiple reports": a noun here, not a speech verb.
+                    "reports" | "claims" | "remarks" | "comments" | "statements" => k > j,
                     _ => is_np_det(key) || small_word(key).is_some() || self.is_content(k),
                 },
             };
             if !ok {
                 break;
             }
-            if t.kind == Kind::Num || self.is_content(k) {
+            let noun_not_verb = k > j
+                && matches!(
+                    key,
+                    "reports" | "claims" | "remarks" | "comments" | "statements"
+                );
+            if t.kind == Kind::Num || self.is_content(k) || noun_not_verb {
                 end = k + 1;
             }
         }

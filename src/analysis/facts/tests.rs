@@ -883,6 +883,58 @@ fn contractions_and_shouted_common_words_are_no_names() {
 }
 
 #[test]
+fn nouns_adjectives_and_cut_phrases_before_a_speech_verb_are_no_speaker() {
+    for s in [
+        "The group has faced occasional claims of racism.",
+        "Couples whose home states do not recognise the marriages may lose benefits.",
+        "The stance could provide added ammunition to critics.",
+        "What it accomplished is hard to tell.",
+        "Critics have described the chairman as gaffe-prone and said he raised too little.",
+        "An aide phoned him twice but didn't tell him to quit.",
+    ] {
+        assert!(
+            facts(s).attribution.is_none(),
+            "{s}: {:?}",
+            facts(s).attribution
+        );
+    }
+    assert_eq!(
+        source("He is expected to quit, according to multiple reports.").source,
+        "multiple reports"
+    );
+    // An adverb or a negated auxiliary between the speaker and the verb is skipped.
+    assert_eq!(
+        source("Press Secretary Jay Carney wouldn’t say whether talks would resume.").source,
+        "Press Secretary Jay Carney"
+    );
+    assert_eq!(
+        source("Authorities haven't said whether the devices were real.").source,
+        "Authorities"
+    );
+    assert_eq!(
+        source("Some groups have directly announced their intentions.").source,
+        "Some groups"
+    );
+    assert_eq!(
+        source("Mr. Boehner facetiously said the plan was perfect.").source,
+        "Mr. Boehner"
+    );
+    // The same words after a speaker still attribute.
+    assert_eq!(
+        source("Reuters reports that the talks failed.").source,
+        "Reuters"
+    );
+    assert_eq!(
+        source("The ministry claims the vote was fair.").source,
+        "The ministry"
+    );
+    assert_eq!(
+        source("The victim's family said he was innocent.").source,
+        "The victim's family"
+    );
+}
+
+#[test]
 fn a_party_and_state_tag_is_not_the_speaker() {
     for (s, speaker) in [
         (
