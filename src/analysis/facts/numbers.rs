@@ -169,6 +169,23 @@ pub(super) fn parse_decimal(num: &str) -> Option<(f64, i32)> {
     (decimals <= 15 && mantissa.is_finite()).then_some((mantissa, decimals))
 }
 
+/// Nouns that label the number after them ("Bill 1062", "Flight 370"): the number names one
+/// thing, it counts nothing.
+#[rustfmt::skip]
+fn is_label_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "bill" | "route" | "flight" | "resolution" | "proposition" | "prop" | "article"
+        | "section" | "chapter" | "amendment" | "room" | "gate" | "highway" | "interstate"
+        | "district" | "precinct" | "ward" | "station" | "channel" | "building" | "suite"
+        | "terminal" | "platform" | "phase" | "stage" | "round" | "game" | "week" | "title"
+        | "rule" | "order" | "case" | "no" | "number" | "camp" | "sector" | "block" | "level"
+        | "line" | "runway" | "unit" | "division" | "brigade" | "battalion" | "regiment"
+        | "corps" | "squad" | "paragraph" | "clause" | "question" | "measure" | "initiative"
+        | "referendum" | "pier" | "hangar" | "lot" | "tower" | "apollo" | "mission" | "model"
+    )
+}
+
 pub(super) fn scaled(mantissa: f64, decimals: i32, scale: f64) -> f64 {
     mantissa * scale / 10f64.powi(decimals)
 }
@@ -187,6 +204,10 @@ impl Cx<'_> {
                 continue;
             }
             match self.number_core(i) {
+                Some(Ok(core)) if self.names_a_thing(&core) => {
+                    self.mark(core.start, core.end, Claim::Skip);
+                    i = core.end.max(i + 1);
+                }
                 Some(Ok(core)) if core.value.is_finite() && core.end > core.start => {
                     let start = self.hedge_start(core.start);
                     let counted = self.counted(core.end, core.mode).or_else(|| {
@@ -672,6 +693,31 @@ impl Cx<'_> {
             return start - 1;
         }
         start
+    }
+
+    /// True when the number is part of a name or a label rather than a figure: a capitalised or
+    /// digit ordinal before a capitalised word ("the Fifth Amendment", "14th Amendment")
+    /// or a bare number after a labelling noun ("Senate Bill 1062", "Flight 370", "Route 66").
+    /// Title-cased sentences are left alone: there every word is capitalised.
+    fn names_a_thing(&self, core: &Core) -> bool {
+        let title_cased =
+            !(0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4);
+        if title_cased {
+            return false;
+        }
+        if core.unit == NumberUnit::Ordinal {
+            // "the first Democrat to win" keeps its ordinal: only "Fifth" or "14th" names.
+            return (self.cap(core.start) || self.is_num(core.start))
+                && self.is_word(core.end)
+                && self.cap(core.end);
+        }
+        core.unit == NumberUnit::Count
+            && core.end == core.start + 1
+            && self.is_num(core.start)
+            && core
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| self.cap(p) && is_label_noun(self.key(p)))
     }
 
     /// True when the bare number at `start..end` is a person's age set off after a name: "Mr.

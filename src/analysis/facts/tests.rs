@@ -261,6 +261,27 @@ fn number_words_inside_names_are_not_figures() {
 }
 
 #[test]
+fn ordinals_and_numbers_in_names_and_labels_are_not_figures() {
+    for s in [
+        "He invoked his Fifth Amendment right against self-incrimination.",
+        "The 14th Amendment was meant to apply to former slaves.",
+        "Senate Bill 1062 does not address a present concern.",
+        "The plane flew as Flight 370 over the sea.",
+    ] {
+        assert!(facts(s).numbers.is_empty(), "{s}: {:?}", facts(s).numbers);
+    }
+    // An ordinal in words before a name, a count after a plain noun: figures still.
+    assert_eq!(
+        one_number("She was the first Democrat to win the seat.").value,
+        1.0
+    );
+    assert_eq!(
+        one_number("The senators passed 12 bills in May.").value,
+        12.0
+    );
+}
+
+#[test]
 fn an_age_after_a_name_counts_age() {
     let n = one_number("Mr. Halvorsen, 68, will leave at the end of February.");
     assert_eq!((n.value, n.counted.as_deref()), (68.0, Some("age")));
