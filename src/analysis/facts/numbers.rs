@@ -747,6 +747,10 @@ impl Cx<'_> {
             && self.is_word(j + 1)
         {
             let k = self.key(j + 1);
+            // "a 14-year-old girl": an age, never a count of years.
+            if k.ends_with("-old") {
+                return Some("age".to_string());
+            }
             let first = k.split('-').next().unwrap_or(k);
             return (!first.is_empty() && !is_function(first)).then(|| cached_stem(first));
         }

@@ -282,6 +282,12 @@ fn ordinals_and_numbers_in_names_and_labels_are_not_figures() {
 }
 
 #[test]
+fn an_age_written_year_old_counts_age() {
+    let n = one_number("A 14-year-old girl was hurt.");
+    assert_eq!((n.value, n.counted.as_deref()), (14.0, Some("age")));
+}
+
+#[test]
 fn an_age_after_a_name_counts_age() {
     let n = one_number("Mr. Halvorsen, 68, will leave at the end of February.");
     assert_eq!((n.value, n.counted.as_deref()), (68.0, Some("age")));
