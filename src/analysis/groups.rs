@@ -15,6 +15,7 @@ use crate::analysis::matching::settings::Decisions;
 use crate::analysis::stories::day_number;
 use crate::analysis::text::words::shorten;
 use crate::ingest::Article;
+use crate::ingest::calendar::weekday_index;
 use crate::ingest::outlet_names::outlet_key;
 
 /// Maximum length of a group label in characters.
@@ -302,22 +303,11 @@ fn weigh_dated_differences(articles: &[Article], claims: &[Claim], links: &mut [
     }
 }
 
-/// Weekday keys of the time facts ("weekday:monday"), Monday first.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The day a weekday named in an article published on `published_day` refers to, counting
 /// back: a report names days gone by ("resigned Thursday" in Sunday's paper is three days
 /// back; "Sunday" in Sunday's paper is that day).
 fn weekday_before(published_day: i64, weekday: &str) -> Option<i64> {
-    let target = WEEKDAYS.iter().position(|w| *w == weekday)? as i64;
+    let target = weekday_index(weekday)? as i64;
     // Day 0 of `day_number` is a Wednesday.
     let published_weekday = (published_day + 2).rem_euclid(7);
     Some(published_day - (published_weekday - target).rem_euclid(7))

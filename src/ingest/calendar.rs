@@ -50,6 +50,11 @@ pub fn full_weekday(word_lc: &str) -> Option<&'static str> {
     WEEKDAYS.iter().copied().find(|d| *d == word_lc)
 }
 
+/// The weekday a lowercase full name names, Monday 0 to Sunday 6.
+pub fn weekday_index(word_lc: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| *d == word_lc)
+}
+
 /// True for a weekday in any case, in full, by its first three letters, or as "tues"/"thurs".
 pub fn is_weekday_word(word: &str) -> bool {
     let w = word.to_ascii_lowercase();

@@ -481,23 +481,22 @@ impl Cx<'_> {
         if !self.is_p(close, ')') {
             return None;
         }
-        let mut k = close;
-        for _ in 0..8 {
-            k = k.checked_sub(1)?;
-            if self.is_p(k, '(') {
-                return self.party_tag_at(k + 1).then_some(k);
-            }
-        }
-        None
+        self.party_tag_opened_by(close, '(')
     }
 
     /// When the tokens just before the comma at `comma` are a US party-and-state tag between
     /// commas (", R-N.Y.,", ", D-Calif.,"), the comma that opens the tag.
     pub(super) fn party_tag_comma(&self, comma: usize) -> Option<usize> {
-        let mut k = comma;
+        self.party_tag_opened_by(comma, ',')
+    }
+
+    /// The nearest `opener` within eight tokens before `close`, when a party-and-state tag
+    /// follows it.
+    fn party_tag_opened_by(&self, close: usize, opener: char) -> Option<usize> {
+        let mut k = close;
         for _ in 0..8 {
             k = k.checked_sub(1)?;
-            if self.is_p(k, ',') {
+            if self.is_p(k, opener) {
                 return self.party_tag_at(k + 1).then_some(k);
             }
         }
