@@ -660,6 +660,12 @@ impl Cx<'_> {
         any.then_some((total + current, j))
     }
 
+    /// True when no word of four letters or more is lowercase: a title-cased headline, where
+    /// a capital says nothing about names.
+    fn title_cased(&self) -> bool {
+        !(0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4)
+    }
+
     /// True when the number word at `i` is part of a name: written capitalised after another
     /// capitalised word in a sentence that is not title-cased ("near Ground Zero", "aboard Air
     /// Force One"), where "Flood Kills Two" in a title-cased headline still counts.
@@ -667,13 +673,11 @@ impl Cx<'_> {
         let previous_is_name = i
             .checked_sub(1)
             .is_some_and(|p| self.is_word(p) && self.cap(p) && small_word(self.key(p)).is_none());
-        let title_cased =
-            !(0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4);
         // "Ground Zero" stays a name even in a title-cased headline: nothing counts "Zero".
         previous_is_name
             && self.cap(i)
             && Some(i) != self.first
-            && (!title_cased || self.key(i) == "zero")
+            && (!self.title_cased() || self.key(i) == "zero")
     }
 
     /// Where a hedge before the number phrase at `start` begins ("at least", "about").
@@ -700,9 +704,7 @@ impl Cx<'_> {
     /// or a bare number after a labelling noun ("Senate Bill 1062", "Flight 370", "Route 66").
     /// Title-cased sentences are left alone: there every word is capitalised.
     fn names_a_thing(&self, core: &Core) -> bool {
-        let title_cased =
-            !(0..self.t.len()).any(|k| self.is_word(k) && !self.cap(k) && self.text(k).len() >= 4);
-        if title_cased {
+        if self.title_cased() {
             return false;
         }
         if core.unit == NumberUnit::Ordinal {
