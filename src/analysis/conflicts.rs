@@ -722,6 +722,12 @@ fn content_stems(words: &[String]) -> BTreeSet<String> {
 /// Obama's war", "these (local) supervisors"): the speaker did not say them, so an outlet that
 /// leaves them out renders the same words.
 fn without_editorial_insertions(text: &str) -> String {
+    editorial_insertions_as(text, ' ')
+}
+
+/// `text` with every bracketed or parenthesised insertion replaced by `mark`; an unclosed
+/// bracket hides nothing, so then the text as it was.
+fn editorial_insertions_as(text: &str, mark: char) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -729,13 +735,14 @@ fn without_editorial_insertions(text: &str) -> String {
             '[' | '(' => depth += 1,
             ']' | ')' if depth > 0 => {
                 depth -= 1;
-                out.push(' ');
+                if depth == 0 {
+                    out.push(mark);
+                }
             }
             _ if depth == 0 => out.push(c),
             _ => {}
         }
     }
-    // An unclosed bracket hides nothing: keep the text as it was.
     if depth > 0 { text.to_string() } else { out }
 }
 
@@ -899,46 +906,16 @@ fn is_contiguous_part(short: &[String], long: &[String]) -> bool {
 /// words", "lied many times, [and] nothing happened") — and every piece between them stands
 /// word for word in the other rendering: an excerpt with cuts, not a different wording.
 fn excerpt_with_gaps(text: &str, other: &[String]) -> bool {
-    let mut pieces: Vec<String> = vec![String::new()];
-    let mut depth = 0usize;
-    let mut dots = 0usize;
-    for c in text.chars() {
-        match c {
-            '[' | '(' => {
-                depth += 1;
-                pieces.push(String::new());
-            }
-            ']' | ')' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            '…' => pieces.push(String::new()),
-            '.' => {
-                dots += 1;
-                if dots == 3 {
-                    pieces.push(String::new());
-                }
-                continue;
-            }
-            _ => {}
-        }
-        if depth == 0 && !matches!(c, '[' | '(' | ']' | ')' | '…') {
-            if dots > 0
-                && dots < 3
-                && let Some(last) = pieces.last_mut()
-            {
-                last.push_str(&".".repeat(dots));
-            }
-            if let Some(last) = pieces.last_mut() {
-                last.push(c);
-            }
-        }
-        dots = 0;
-    }
-    let words: Vec<Vec<String>> = pieces
-        .iter()
-        .map(|p| quote_text_words(p))
+    const CUT: char = '\u{1}';
+    let marked = editorial_insertions_as(text, CUT)
+        .replace("...", "\u{1}")
+        .replace('…', "\u{1}");
+    let pieces: Vec<Vec<String>> = marked
+        .split(CUT)
+        .map(quote_text_words)
         .filter(|w| !w.is_empty())
         .collect();
-    words.len() >= 2 && words.iter().all(|w| is_contiguous_part(w, other))
+    pieces.len() >= 2 && pieces.iter().all(|w| is_contiguous_part(w, other))
 }
 
 fn quote_conflicts(
