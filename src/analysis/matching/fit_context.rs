@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::analysis::claims;
 use crate::analysis::comparison::{Link, LinkOrigin};
-use crate::analysis::groups::cluster;
+use crate::analysis::groups::{MAX_CLAIMS_PER_ARTICLE, cluster};
 use crate::analysis::matching::context::{CONTEXT_FEATURE_NAMES, CONTEXT_INPUTS, ContextModel};
 use crate::analysis::matching::fit::fit_logistic;
 use crate::analysis::matching::links::{ScoredCandidates, prepare, score_candidates};
@@ -147,6 +147,7 @@ fn story_roots(story: &StoryData, model: &ContextModel) -> Vec<usize> {
         story.article_count,
         &links,
         model.merge_mean_score,
+        MAX_CLAIMS_PER_ARTICLE,
     )
 }
 
