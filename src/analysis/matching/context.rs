@@ -30,7 +30,7 @@ pub const CONTEXT_FEATURE_NAMES: [&str; CONTEXT_INPUTS] = [
     "one headline",
     "1 / rank of B among A's candidates in B's article",
     "1 / rank of A among B's candidates in A's article",
-    "exp(-earlier position / 5)",
+    "exp(-later position / 5): both near the top",
     "two or more shared content words",
     "TF-IDF cosine (squared IDF weights)",
     "linked by the sentence-pair rule alone",
@@ -163,7 +163,7 @@ pub fn context_inputs(
 ) -> [f32; CONTEXT_INPUTS] {
     let headlines = u8::from(claim_a.is_headline) + u8::from(claim_b.is_headline);
     let names = intersection_len(&profile_a.names, &profile_b.names).min(MAX_SHARED_NAMES);
-    let earlier = positions.0.min(positions.1) as f32;
+    let later = positions.0.max(positions.1) as f32;
     let (times_agree, times_differ) = time_agreement(claim_a, claim_b);
     let (numbers_agree, numbers_differ) = number_agreement(claim_a, claim_b);
     [
@@ -176,7 +176,7 @@ pub fn context_inputs(
         f32::from(headlines == 1),
         1.0 / ranks.0.max(1) as f32,
         1.0 / ranks.1.max(1) as f32,
-        (-earlier / EARLY_POSITION_SCALE).exp(),
+        (-later / EARLY_POSITION_SCALE).exp(),
         f32::from(score.shared_words >= 2),
         tfidf_cosine(vocab, &profile_a.content, &profile_b.content),
         f32::from(MatchSettings::default().links(score)),
@@ -306,6 +306,18 @@ mod tests {
         assert_eq!(x[7], 1.0);
         assert_eq!(x[8], 0.5);
         assert_eq!(x[9], 1.0, "both at the top");
+        // A headline against a sentence deep in the other article is not "both near the top".
+        let deep = context_inputs(
+            &prepared.vocab,
+            &claims[0],
+            &claims[b0],
+            &profiles[0],
+            &profiles[b0],
+            &score(0.3),
+            (1, 2),
+            (0, 10),
+        );
+        assert!((deep[9] - (-2.0f32).exp()).abs() < 1e-6, "{}", deep[9]);
     }
 
     #[test]
