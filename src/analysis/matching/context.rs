@@ -289,16 +289,19 @@ mod tests {
         let prepared = crate::analysis::matching::links::prepare(&claims, &[]);
         let profiles = &prepared.profiles;
         let b0 = claims.iter().position(|c| c.article == 1).unwrap();
-        let x = context_inputs(
-            &prepared.vocab,
-            &claims[0],
-            &claims[b0],
-            &profiles[0],
-            &profiles[b0],
-            &score(0.3),
-            (1, 2),
-            (0, 0),
-        );
+        let inputs_at = |positions: (usize, usize)| {
+            context_inputs(
+                &prepared.vocab,
+                &claims[0],
+                &claims[b0],
+                &profiles[0],
+                &profiles[b0],
+                &score(0.3),
+                (1, 2),
+                positions,
+            )
+        };
+        let x = inputs_at((0, 0));
         assert!(claims[0].is_headline && claims[b0].is_headline);
         assert_eq!(x[0], 1.0);
         assert_eq!(x[5], 1.0, "both headlines");
@@ -307,16 +310,7 @@ mod tests {
         assert_eq!(x[8], 0.5);
         assert_eq!(x[9], 1.0, "both at the top");
         // A headline against a sentence deep in the other article is not "both near the top".
-        let deep = context_inputs(
-            &prepared.vocab,
-            &claims[0],
-            &claims[b0],
-            &profiles[0],
-            &profiles[b0],
-            &score(0.3),
-            (1, 2),
-            (0, 10),
-        );
+        let deep = inputs_at((0, 10));
         assert!((deep[9] - (-2.0f32).exp()).abs() < 1e-6, "{}", deep[9]);
     }
 
