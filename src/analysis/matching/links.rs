@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::comparison::{Claim, Link, LinkOrigin, content_coverage};
+use crate::analysis::comparison::{Claim, Conflict, Link, LinkOrigin, content_coverage};
 use crate::analysis::conflicts::{
     ConflictKeys, find_conflicts, find_conflicts_keyed, weigh_by_link,
 };
@@ -307,20 +307,53 @@ pub fn find_links_with(
         if links.iter().any(|l| l.a == a && l.b == b) {
             continue;
         }
-        links.push(Link {
-            a,
-            b,
-            score: 1.0,
-            coverage: content_coverage(&claims[a].text, &claims[b].text),
-            // The user says these state the same thing: their differences count in full.
-            conflicts: conflicts(a, b),
-            origin: LinkOrigin::User,
-            in_group: false,
-            dismissed: Vec::new(),
-        });
+        links.push(user_link(claims, a, b, conflicts(a, b)));
     }
     links.sort_by_key(|l| (l.a, l.b));
     links
+}
+
+/// The link the user drew between claims `a` and `b` (indices into `claims`, `a < b`), with
+/// the differences found between them.
+fn user_link(claims: &[Claim], a: usize, b: usize, conflicts: Vec<Conflict>) -> Link {
+    Link {
+        a,
+        b,
+        score: 1.0,
+        coverage: content_coverage(&claims[a].text, &claims[b].text),
+        // The user says these state the same thing: their differences count in full.
+        conflicts,
+        origin: LinkOrigin::User,
+        in_group: false,
+        dismissed: Vec::new(),
+    }
+}
+
+/// The user's links between claims that `same_part(a, b)` says were matched apart (claims of
+/// two different stories, each story matched on its own), sorted.
+pub fn user_links_across(
+    claims: &[Claim],
+    decisions: &Decisions,
+    same_part: impl Fn(usize, usize) -> bool,
+) -> Vec<Link> {
+    let index: HashMap<&str, usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.0.as_str(), i))
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = decisions
+        .links
+        .iter()
+        .filter_map(|(x, y)| Some((*index.get(x.0.as_str())?, *index.get(y.0.as_str())?)))
+        .filter(|&(i, j)| i != j && !same_part(i, j))
+        .map(|(i, j)| (i.min(j), i.max(j)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .map(|(a, b)| user_link(claims, a, b, find_conflicts(&claims[a], &claims[b])))
+        .collect()
 }
 
 /// The two ids of a pair in a fixed order.
