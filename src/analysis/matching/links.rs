@@ -30,16 +30,17 @@ const PARALLEL_CANDIDATE_CLAIMS: usize = 2_000;
 /// Words in more than this share of claims (and more than a few) are too common to index.
 const MAX_INDEXED_DOC_SHARE: f32 = 0.5;
 
-/// Profiles of every claim, ready for matching.
+/// Profiles of every claim given (one story's, in `compare`), ready for matching.
 #[derive(Debug, Default)]
 pub struct Prepared {
-    /// Word ids and document frequencies over all claims.
+    /// Word ids and document frequencies over the claims given.
     pub vocab: Vocab,
     /// One profile per claim, same order as the claims.
     pub profiles: Vec<Profile>,
 }
 
-/// Build the profiles of all claims (IDF counted over this comparison's claims).
+/// Build the profiles of the claims given (IDF counted over them: `compare` passes one story's
+/// claims at a time).
 pub fn prepare(claims: &[Claim], _articles: &[Article]) -> Prepared {
     let (vocab, profiles) = build_profiles(claims.iter().map(|c| c.text.as_str()));
     Prepared { vocab, profiles }
@@ -329,13 +330,16 @@ fn user_link(claims: &[Claim], a: usize, b: usize, conflicts: Vec<Conflict>) -> 
     }
 }
 
-/// The user's links between claims that `same_part(a, b)` says were matched apart (claims of
-/// two different stories, each story matched on its own), sorted.
+/// The user's links between two claims that were not matched together — `same_part(a, b)` is
+/// false: claims of two different stories, each story matched on its own — sorted.
 pub fn user_links_across(
     claims: &[Claim],
     decisions: &Decisions,
     same_part: impl Fn(usize, usize) -> bool,
 ) -> Vec<Link> {
+    if decisions.links.is_empty() {
+        return Vec::new();
+    }
     let index: HashMap<&str, usize> = claims
         .iter()
         .enumerate()
@@ -398,7 +402,7 @@ impl PairVerdict {
 }
 
 /// Score sentence pairs with the same function `compare` uses. IDF is counted over all the
-/// sentences given, as `compare` counts it over all claims.
+/// sentences given, as `compare` counts it over each story's claims.
 pub fn score_pairs(pairs: &[(String, String)], settings: &MatchSettings) -> Vec<PairVerdict> {
     let texts = pairs.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]);
     let (vocab, profiles) = build_profiles(texts);
