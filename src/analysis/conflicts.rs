@@ -519,6 +519,11 @@ fn time_parts(key: &str) -> TimeParts<'_> {
     parts
 }
 
+/// The year a time key states ("year:2003", "date:2019-01-01", "season:spring-2021"), if any.
+pub fn time_key_year(key: &str) -> Option<i32> {
+    time_parts(key).year?.parse().ok()
+}
+
 /// `Some(true)` when two times name the same moment at the finest level both state,
 /// `Some(false)` when they differ there, `None` when they share no level (a weekday and a month).
 fn times_agree(x: &TimeParts, y: &TimeParts) -> Option<bool> {

@@ -10,6 +10,7 @@ use crate::analysis::comparison::{
     Citation, Claim, Comparison, Conflict, ConflictKind, Group, GroupStatus, Link, LinkOrigin,
     OutletSummary,
 };
+use crate::analysis::conflicts::time_key_year;
 use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
 use crate::analysis::stories::day_number;
@@ -215,6 +216,12 @@ pub fn build(
         });
     }
     weigh_dated_differences(&articles, &claims, &mut links);
+    for link in &mut links {
+        if let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) {
+            link.conflicts
+                .retain(|c| !dates_events_years_apart(c, a, b));
+        }
+    }
     place_conflicts(&claims, &mut links, decisions);
     for (index, link) in links.iter_mut().enumerate() {
         let group = claims[link.a].group;
@@ -366,6 +373,43 @@ fn names_days_after_the_earlier_report(
     } else {
         a_day > b_published
     }
+}
+
+/// Years at least this far apart date two events, not one event dated two ways.
+const EVENT_YEARS_APART: i32 = 2;
+
+/// True when `conflict` is two times whose years lie [`EVENT_YEARS_APART`] or more apart: the
+/// claims date two events ("the 2001 invasion" of one country, "the 2003 invasion" of another;
+/// a confirmation "on Jan. 20, 2017" and a departure on "January 1, 2019"), which is no
+/// difference. A year apart still differs ("by mid-2022" vs "late 2021"). The matcher keeps
+/// reading such times as differing: two claims about two events are not one claim.
+fn dates_events_years_apart(conflict: &Conflict, a: &Claim, b: &Claim) -> bool {
+    if conflict.kind != ConflictKind::Time {
+        return false;
+    }
+    let year_at = |claim: &Claim, span: Option<crate::ingest::Span>| {
+        let time = claim.facts.times.iter().find(|t| Some(t.span) == span)?;
+        time_key_year(&time.key)
+    };
+    let Some(left_year) = year_at(a, conflict.left_span) else {
+        return false;
+    };
+    // The right side names every time of `b` that differs, joined by ", ".
+    let right_years: Vec<Option<i32>> = conflict
+        .right
+        .split(", ")
+        .map(|text| {
+            b.facts
+                .times
+                .iter()
+                .find(|t| t.text == text)
+                .and_then(|t| time_key_year(&t.key))
+        })
+        .collect();
+    !right_years.is_empty()
+        && right_years
+            .iter()
+            .all(|year| year.is_some_and(|y| (y - left_year).abs() >= EVENT_YEARS_APART))
 }
 
 /// Which article credits which other outlet, counted over its claims.
@@ -560,6 +604,42 @@ mod tests {
         }
         let forced = cluster(&articles_of, 2, &user, 0.25, 4);
         assert!(forced.iter().all(|&r| r == forced[0]));
+    }
+
+    #[test]
+    fn times_years_apart_date_two_events_and_a_year_apart_still_differs() {
+        let pair = |left: &str, right: &str| {
+            let mut a = sentence_claim(left);
+            let mut b = sentence_claim(right);
+            b.article = 1;
+            a.article = 0;
+            let found = crate::analysis::conflicts::find_conflicts(&a, &b);
+            assert!(
+                found.iter().any(|c| c.kind == ConflictKind::Time),
+                "the matcher reads the times as differing: {found:?}"
+            );
+            let mut l = link(0, 1, 0.9);
+            l.conflicts = found;
+            let c = build(articles(2), vec![a, b], vec![l], &Decisions::default());
+            c.links[0]
+                .conflicts
+                .iter()
+                .any(|c| c.kind == ConflictKind::Time)
+        };
+        assert!(
+            !pair(
+                "Troops crossed the border in the 2001 invasion, officials said.",
+                "Troops crossed the border in the 2003 invasion, officials said."
+            ),
+            "two invasions two years apart are two events"
+        );
+        assert!(
+            pair(
+                "The crewed flight is planned by mid-2022, the agency said.",
+                "The crewed flight is planned for late 2021, the agency said."
+            ),
+            "a year apart is one date stated two ways"
+        );
     }
 
     #[test]
