@@ -115,9 +115,12 @@ pub fn find_conflicts_keyed(
     let mut out = Vec::new();
     number_conflicts(&a.facts.numbers, &b.facts.numbers, (a, b), &mut out);
     time_conflicts(a, b, &mut out);
+    // Needed only when a source or a negation differs; then computed once.
+    let shared_apart_from_sources = std::cell::OnceCell::new();
+    let coverage = || *shared_apart_from_sources.get_or_init(|| coverage_apart_from_sources(a, b));
     if let (Some(x), Some(y)) = (&a.facts.attribution, &b.facts.attribution)
         && sources_differ(x, keys_a, y, keys_b)
-        && coverage_apart_from_sources(a, b) >= SAME_CLAIM_COVERAGE
+        && coverage() >= SAME_CLAIM_COVERAGE
     {
         out.push(
             Conflict::new(ConflictKind::Attribution, &x.source, &y.source)
@@ -133,7 +136,7 @@ pub fn find_conflicts_keyed(
         &mut out,
     );
     if let Some(conflict) = negation_conflict(a, keys_a, b, keys_b)
-        && coverage_apart_from_sources(a, b) >= NEGATION_MIN_COVERAGE
+        && coverage() >= NEGATION_MIN_COVERAGE
     {
         out.push(conflict);
     }
@@ -1460,14 +1463,6 @@ mod tests {
                 "\"If somebody tells you how to use discretion, you don't have discretion,\" he said.",
                 "“If somebody tells you how to use discretion,” he said, “you don’t have discretion.”",
             ),
-        ] {
-            let found = between(a, b);
-            assert!(
-                of_kind(&found, ConflictKind::QuoteWording).is_empty(),
-                "{a} / {b}: {found:?}"
-            );
-        }
-        for (a, b) in [
             (
                 "\"The mayor well knows ... sometimes the words don't come out right,\" he said.",
                 "\"I think the mayor well knows that sometimes the words don't come out right,\" he said.",

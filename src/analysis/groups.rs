@@ -11,13 +11,14 @@ use crate::analysis::comparison::{
     OutletSummary,
 };
 use crate::analysis::conflicts::time_key_year;
+use crate::analysis::facts::types::TimeFact;
 use crate::analysis::matching::context_weights::CONTEXT_MODEL;
 use crate::analysis::matching::settings::Decisions;
 use crate::analysis::stories::day_number;
 use crate::analysis::text::words::shorten;
-use crate::ingest::Article;
 use crate::ingest::calendar::weekday_index;
 use crate::ingest::outlet_names::outlet_key;
+use crate::ingest::{Article, Span};
 
 /// Most claims of one article a group holds. An article states one claim a few times —
 /// headline, lede, a recap — not ten: past that a group is a topic, not a claim (real stories
@@ -216,12 +217,6 @@ pub fn build(
         });
     }
     weigh_dated_differences(&articles, &claims, &mut links);
-    for link in &mut links {
-        if let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) {
-            link.conflicts
-                .retain(|c| !dates_events_years_apart(c, a, b));
-        }
-    }
     place_conflicts(&claims, &mut links, decisions);
     for (index, link) in links.iter_mut().enumerate() {
         let group = claims[link.a].group;
@@ -297,26 +292,34 @@ fn place_conflicts(claims: &[Claim], links: &mut [Link], decisions: &Decisions) 
     }
 }
 
-/// Weigh the differences between articles dated apart by their publication dates: drop two
-/// weekdays that date two events (see [`names_days_after_the_earlier_report`]), and name both
-/// dates on every other difference in a count or a time — a later report that states a
+/// Weigh the time and count differences by when things happened and were published: drop two
+/// times that date two events — years apart ([`dates_events_years_apart`]), or, between
+/// articles dated apart, a weekday after the earlier report
+/// ([`names_days_after_the_earlier_report`]) — and name both publication dates on every other
+/// difference in a count or a time between articles dated apart: a later report that states a
 /// changed fact may be a story update, and the reader should see when each was published
 /// rather than a bare contradiction.
 fn weigh_dated_differences(articles: &[Article], claims: &[Claim], links: &mut [Link]) {
-    let date_of = |claim: usize| {
-        claims
-            .get(claim)
-            .and_then(|c| articles.get(c.article))
+    let date_of = |claim: &Claim| {
+        articles
+            .get(claim.article)
             .and_then(|a| a.meta.date.as_deref())
     };
     for link in links {
-        if let (Some(left), Some(right)) = (date_of(link.a), date_of(link.b))
-            && left != right
-        {
-            if let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) {
-                link.conflicts
-                    .retain(|c| !names_days_after_the_earlier_report(c, (a, left), (b, right)));
-            }
+        let (Some(a), Some(b)) = (claims.get(link.a), claims.get(link.b)) else {
+            continue;
+        };
+        let dated_apart = match (date_of(a), date_of(b)) {
+            (Some(left), Some(right)) if left != right => Some((left, right)),
+            _ => None,
+        };
+        link.conflicts.retain(|c| {
+            !dates_events_years_apart(c, a, b)
+                && !dated_apart.is_some_and(|(left, right)| {
+                    names_days_after_the_earlier_report(c, (a, left), (b, right))
+                })
+        });
+        if let Some((left, right)) = dated_apart {
             // Counts and dates move as a story develops; a quote's words or its source do not.
             for conflict in link
                 .conflicts
@@ -351,8 +354,8 @@ fn names_days_after_the_earlier_report(
     if conflict.kind != ConflictKind::Time {
         return false;
     }
-    let day_named = |claim: &Claim, span: Option<crate::ingest::Span>, published: i64| {
-        let time = claim.facts.times.iter().find(|t| Some(t.span) == span)?;
+    let day_named = |claim: &Claim, span: Option<Span>, published: i64| {
+        let time = time_at(claim, span)?;
         let lower = time.text.to_lowercase();
         if lower.contains("next") || lower.contains("coming") {
             return None;
@@ -375,6 +378,11 @@ fn names_days_after_the_earlier_report(
     }
 }
 
+/// The time of `claim` at `span` (one side of a time difference).
+fn time_at(claim: &Claim, span: Option<Span>) -> Option<&TimeFact> {
+    claim.facts.times.iter().find(|t| Some(t.span) == span)
+}
+
 /// Years at least this far apart date two events, not one event dated two ways.
 const EVENT_YEARS_APART: i32 = 2;
 
@@ -387,11 +395,7 @@ fn dates_events_years_apart(conflict: &Conflict, a: &Claim, b: &Claim) -> bool {
     if conflict.kind != ConflictKind::Time {
         return false;
     }
-    let year_at = |claim: &Claim, span: Option<crate::ingest::Span>| {
-        let time = claim.facts.times.iter().find(|t| Some(t.span) == span)?;
-        time_key_year(&time.key)
-    };
-    let Some(left_year) = year_at(a, conflict.left_span) else {
+    let Some(left_year) = time_at(a, conflict.left_span).and_then(|t| time_key_year(&t.key)) else {
         return false;
     };
     // The right side names every time of `b` that differs, joined by ", ".

@@ -43,6 +43,15 @@ fn is_negated_auxiliary(k: &str) -> bool {
     k.ends_with("n't") || k.ends_with("n’t") || matches!(k, "not" | "never" | "often")
 }
 
+/// Plural nouns for what was said that are also speech verbs ("multiple reports", "his
+/// remarks"): after the first word of a phrase they are its nouns.
+fn is_statement_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "reports" | "claims" | "remarks" | "comments" | "statements"
+    )
+}
+
 /// Nouns ending in "-ly" that can head a speaker's phrase ("the family said", "a local daily
 /// reported"), unlike the adverbs that end that way.
 fn is_ly_noun(k: &str) -> bool {
@@ -575,18 +584,14 @@ impl Cx<'_> {
                     ),
                     "in" => k > j && self.cap(k + 1) && self.free(k + 1),
                     // "according to multiple reports": a noun here, not a speech verb.
-                    "reports" | "claims" | "remarks" | "comments" | "statements" => k > j,
+                    _ if is_statement_noun(key) => k > j,
                     _ => is_np_det(key) || small_word(key).is_some() || self.is_content(k),
                 },
             };
             if !ok {
                 break;
             }
-            let noun_not_verb = k > j
-                && matches!(
-                    key,
-                    "reports" | "claims" | "remarks" | "comments" | "statements"
-                );
+            let noun_not_verb = k > j && is_statement_noun(key);
             if t.kind == Kind::Num || self.is_content(k) || noun_not_verb {
                 end = k + 1;
             }
