@@ -398,17 +398,14 @@ fn dates_events_years_apart(conflict: &Conflict, a: &Claim, b: &Claim) -> bool {
     let Some(left_year) = time_at(a, conflict.left_span).and_then(|t| time_key_year(&t.key)) else {
         return false;
     };
-    // The right side names every time of `b` that differs, joined by ", ".
-    let right_years: Vec<Option<i32>> = conflict
-        .right
-        .split(", ")
-        .map(|text| {
-            b.facts
-                .times
-                .iter()
-                .find(|t| t.text == text)
-                .and_then(|t| time_key_year(&t.key))
-        })
+    // The right side names every time of `b` that differs, joined by ", " (a date may hold a
+    // comma itself: "on Jan. 20, 2017"), so each is found whole inside it.
+    let right_years: Vec<Option<i32>> = b
+        .facts
+        .times
+        .iter()
+        .filter(|t| !t.text.is_empty() && conflict.right.contains(t.text.as_str()))
+        .map(|t| time_key_year(&t.key))
         .collect();
     !right_years.is_empty()
         && right_years
@@ -636,6 +633,13 @@ mod tests {
                 "Troops crossed the border in the 2003 invasion, officials said."
             ),
             "two invasions two years apart are two events"
+        );
+        assert!(
+            !pair(
+                "He won confirmation as secretary on Jan. 20, 2017, officials said.",
+                "He will leave the post on January 1, 2019, officials said."
+            ),
+            "a date written with a comma is read whole"
         );
         assert!(
             pair(
